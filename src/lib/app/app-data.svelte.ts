@@ -1,0 +1,124 @@
+import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
+import { BUSINESS_PROFILE_ID } from '../invoice/schema';
+import { toRow, type InvoiceRow } from '../invoice/list-query';
+import { DEFAULT_NUMBER_FORMAT } from '../invoice/numbering';
+import { localDate } from '../platform/clock';
+import type { ChangeNotice } from '../storage/repository';
+import type { CollectionName, Collections } from '../storage/record-store';
+import type { Services } from './services';
+
+export const DEFAULT_PROFILE: BusinessProfile = {
+	id: BUSINESS_PROFILE_ID,
+	createdAt: '1970-01-01T00:00:00.000Z',
+	updatedAt: '1970-01-01T00:00:00.000Z',
+	hlc: '',
+	deleted: false,
+	name: '',
+	email: '',
+	address: '',
+	taxId: '',
+	logo: '',
+	defaultCurrency: 'USD',
+	paymentTermsDays: 30,
+	numberFormat: DEFAULT_NUMBER_FORMAT
+};
+
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+	return new Map(records.map((r) => [r.id, r]));
+}
+
+/**
+ * What the pages show: the live (non-deleted) records, kept current by the repository's
+ * change notices from this tab and the others. Big lists are `$state.raw` and replaced
+ * whole, never mutated in place.
+ */
+export class AppData {
+	#invoices = $state.raw<Invoice[]>([]);
+	#clients = $state.raw<Client[]>([]);
+	#profile = $state.raw<BusinessProfile>(DEFAULT_PROFILE);
+	#pending = $state(0);
+	#today = $state('');
+	#loaded = $state(false);
+
+	readonly rows: InvoiceRow[] = $derived(this.#invoices.map((i) => toRow(i, this.#today)));
+	readonly clientsById = $derived(byId(this.#clients));
+	readonly invoicesById = $derived(byId(this.#invoices));
+
+	constructor(readonly services: Services) {
+		this.#today = localDate(services.clock.now());
+		services.repository.subscribe((notice) => void this.refresh(notice));
+	}
+
+	get invoices() {
+		return this.#invoices;
+	}
+	get clients() {
+		return this.#clients;
+	}
+	get profile() {
+		return this.#profile;
+	}
+	/** Changes not yet acknowledged by the cloud. */
+	get pending() {
+		return this.#pending;
+	}
+	get today() {
+		return this.#today;
+	}
+	get loaded() {
+		return this.#loaded;
+	}
+
+	get repository() {
+		return this.services.repository;
+	}
+
+	async load(): Promise<void> {
+		const { repository } = this.services;
+		const [invoices, clients, profiles] = await Promise.all([
+			repository.all('invoices'),
+			repository.all('clients'),
+			repository.all('profile')
+		]);
+		repository.observe([...invoices, ...clients, ...profiles]);
+		this.#invoices = invoices.filter((r) => !r.deleted);
+		this.#clients = sortClients(clients.filter((r) => !r.deleted));
+		this.#profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? DEFAULT_PROFILE;
+		this.#pending = await this.services.store.pendingCount();
+		this.#loaded = true;
+	}
+
+	/** Re-reads the midnight-sensitive state (overdue) when the day changes. */
+	tick(): void {
+		const today = localDate(this.services.clock.now());
+		if (today !== this.#today) this.#today = today;
+	}
+
+	private async refresh({ collection, ids }: ChangeNotice): Promise<void> {
+		const { repository } = this.services;
+		const changed = await Promise.all(ids.map((id) => repository.get(collection, id)));
+		const records = changed.filter((r): r is Collections[CollectionName] => r !== undefined);
+		repository.observe(records);
+		if (collection === 'invoices') {
+			this.#invoices = patch(this.#invoices, records as Invoice[]);
+		} else if (collection === 'clients') {
+			this.#clients = sortClients(patch(this.#clients, records as Client[]));
+		} else {
+			const profile = (records as BusinessProfile[]).find((p) => p.id === BUSINESS_PROFILE_ID);
+			if (profile) this.#profile = profile;
+		}
+		this.#pending = await this.services.store.pendingCount();
+	}
+}
+
+/** Replaces changed records in place of their old versions and drops tombstones. */
+function patch<T extends { id: string; deleted: boolean }>(list: readonly T[], changed: readonly T[]): T[] {
+	const updates = byId(changed);
+	const result = list.filter((r) => !updates.has(r.id));
+	for (const record of changed) if (!record.deleted) result.push(record);
+	return result;
+}
+
+function sortClients(clients: Client[]): Client[] {
+	return clients.sort((a, b) => a.name.localeCompare(b.name));
+}

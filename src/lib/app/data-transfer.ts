@@ -1,0 +1,37 @@
+import { invoicesCsv } from '../invoice/invoice-csv';
+import type { InvoiceRow } from '../invoice/list-query';
+import { BUSINESS_PROFILE_ID } from '../invoice/schema';
+import type { ImportCounts, Repository } from '../storage/repository';
+import { buildSnapshot, MAX_IMPORT_BYTES, parseImport } from '../storage/transfer';
+import { downloadFile } from './downloads';
+
+export async function exportJson(repository: Repository, now: Date): Promise<void> {
+	const [profiles, clients, invoices] = await Promise.all([
+		repository.all('profile'),
+		repository.all('clients'),
+		repository.all('invoices')
+	]);
+	const profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? null;
+	const snapshot = buildSnapshot({ profile, clients, invoices }, now.toISOString());
+	downloadFile(`invoicelab-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(snapshot, null, 1), 'application/json');
+}
+
+export function exportCsv(rows: readonly InvoiceRow[], today: string): void {
+	downloadFile(`invoices-${today}.csv`, invoicesCsv(rows), 'text/csv;charset=utf-8');
+}
+
+export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; error: string };
+
+/** Validates the whole file first; only then writes, in one transaction. */
+export async function importJsonFile(repository: Repository, file: File): Promise<ImportOutcome> {
+	if (file.size > MAX_IMPORT_BYTES) {
+		return parseImport('', file.size) as ImportOutcome;
+	}
+	const parsed = parseImport(await file.text(), file.size);
+	if (!parsed.ok) return parsed;
+	try {
+		return { ok: true, counts: await repository.merge(parsed.changes) };
+	} catch (error) {
+		return { ok: false, error: `Nothing was imported: ${(error as Error).message}` };
+	}
+}

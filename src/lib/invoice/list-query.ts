@@ -1,0 +1,97 @@
+import type { Invoice } from './schema';
+import { invoiceTotals, type InvoiceTotals } from './totals';
+import { displayStatus, type DisplayStatus } from './status';
+import { currencyDecimals, parseScaled } from './money';
+
+/** An invoice with what the history page needs precomputed once, not per keystroke. */
+export interface InvoiceRow {
+	invoice: Invoice;
+	totals: InvoiceTotals;
+	status: DisplayStatus;
+	/** Lower-cased number, client, line descriptions and notes. */
+	haystack: string;
+}
+
+export function toRow(invoice: Invoice, today: string): InvoiceRow {
+	const totals = invoiceTotals(invoice);
+	const haystack = [invoice.number, invoice.clientName, invoice.notes, ...invoice.lines.map((l) => l.description)]
+		.join('\n')
+		.toLowerCase();
+	return { invoice, totals, status: displayStatus(invoice, totals, today), haystack };
+}
+
+export type SortKey = 'issueDate' | 'dueDate' | 'number' | 'client' | 'total';
+export type StatusFilter = 'all' | DisplayStatus;
+
+export interface InvoiceQuery {
+	text: string;
+	status: StatusFilter;
+	clientId: string;
+	from: string;
+	to: string;
+	/** Decimal amounts as typed, compared in each invoice's own currency. */
+	minTotal: string;
+	maxTotal: string;
+	sort: SortKey;
+	descending: boolean;
+}
+
+export const EMPTY_QUERY: InvoiceQuery = {
+	text: '',
+	status: 'all',
+	clientId: '',
+	from: '',
+	to: '',
+	minTotal: '',
+	maxTotal: '',
+	sort: 'issueDate',
+	descending: true
+};
+
+/** For ordering only: totals in different currencies compare by their face value. */
+function majorUnits(row: InvoiceRow): number {
+	return row.totals.total / 10 ** currencyDecimals(row.invoice.currency);
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+const COMPARATORS: Record<SortKey, (a: InvoiceRow, b: InvoiceRow) => number> = {
+	issueDate: (a, b) => a.invoice.issueDate.localeCompare(b.invoice.issueDate),
+	dueDate: (a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate),
+	number: (a, b) => collator.compare(a.invoice.number, b.invoice.number),
+	client: (a, b) => collator.compare(a.invoice.clientName, b.invoice.clientName),
+	total: (a, b) => majorUnits(a) - majorUnits(b)
+};
+
+/** Sorting is the slow part, so callers sort once per sort change and filter per keystroke. */
+export function sortRows(rows: readonly InvoiceRow[], sort: SortKey, descending: boolean): InvoiceRow[] {
+	const compare = COMPARATORS[sort];
+	const direction = descending ? -1 : 1;
+	return [...rows].sort(
+		(a, b) => direction * (compare(a, b) || a.invoice.number.localeCompare(b.invoice.number))
+	);
+}
+
+function amountBound(text: string, currency: string): number | null {
+	const cleaned = text.replace(/[\s,]/g, '');
+	if (cleaned === '') return null;
+	const decimals = currencyDecimals(currency);
+	const [whole = '', fraction = ''] = cleaned.split('.');
+	return parseScaled(`${whole}.${fraction.slice(0, decimals)}`, decimals);
+}
+
+export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): InvoiceRow[] {
+	const terms = query.text.toLowerCase().split(/\s+/).filter(Boolean);
+	return rows.filter((row) => {
+		const { invoice } = row;
+		if (query.status !== 'all' && row.status !== query.status) return false;
+		if (query.clientId && invoice.clientId !== query.clientId) return false;
+		if (query.from && invoice.issueDate < query.from) return false;
+		if (query.to && invoice.issueDate > query.to) return false;
+		const min = query.minTotal ? amountBound(query.minTotal, invoice.currency) : null;
+		if (min !== null && row.totals.total < min) return false;
+		const max = query.maxTotal ? amountBound(query.maxTotal, invoice.currency) : null;
+		if (max !== null && row.totals.total > max) return false;
+		return terms.every((term) => row.haystack.includes(term));
+	});
+}

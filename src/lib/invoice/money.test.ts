@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+	currencyDecimals,
+	formatMoney,
+	minorToDecimalString,
+	mulDivRound,
+	parseMoney
+} from './money';
+
+describe('currencyDecimals', () => {
+	it('knows JPY 0, USD 2, BHD 3', () => {
+		expect(currencyDecimals('JPY')).toBe(0);
+		expect(currencyDecimals('USD')).toBe(2);
+		expect(currencyDecimals('BHD')).toBe(3);
+	});
+});
+
+describe('mulDivRound', () => {
+	it('rounds half away from zero', () => {
+		expect(mulDivRound(5, 1, 10)).toBe(1);
+		expect(mulDivRound(-5, 1, 10)).toBe(-1);
+		expect(mulDivRound(4, 1, 10)).toBe(0);
+		expect(mulDivRound(15, 1, 10)).toBe(2);
+		expect(mulDivRound(-25, 1, 10)).toBe(-3);
+	});
+	it('stays exact beyond 2^53 intermediates', () => {
+		expect(mulDivRound(9_000_000_000, 9_000_000_000, 9_000_000_000)).toBe(9_000_000_000);
+	});
+});
+
+describe('parseMoney', () => {
+	it('parses per currency decimals', () => {
+		expect(parseMoney('12.34', 'USD')).toBe(1234);
+		expect(parseMoney('1,234.5', 'USD')).toBe(123450);
+		expect(parseMoney('-3', 'USD')).toBe(-300);
+		expect(parseMoney('1000', 'JPY')).toBe(1000);
+		expect(parseMoney('1.5', 'JPY')).toBeNull();
+		expect(parseMoney('1.234', 'BHD')).toBe(1234);
+		expect(parseMoney('abc', 'USD')).toBeNull();
+		expect(parseMoney('', 'USD')).toBeNull();
+		expect(parseMoney('.5', 'USD')).toBe(50);
+	});
+	it('round-trips through minorToDecimalString', () => {
+		for (const [minor, currency] of [
+			[1234, 'USD'],
+			[-5, 'USD'],
+			[7, 'JPY'],
+			[1, 'BHD']
+		] as const) {
+			expect(parseMoney(minorToDecimalString(minor, currency), currency)).toBe(minor);
+		}
+	});
+});
+
+describe('formatMoney', () => {
+	it('formats in the currency', () => {
+		expect(formatMoney(123456, 'USD')).toBe('$1,234.56');
+		expect(formatMoney(1000, 'JPY')).toBe('¥1,000');
+		expect(formatMoney(1234, 'BHD')).toMatch(/1\.234/);
+		expect(formatMoney(-50, 'EUR', 'de-DE')).toMatch(/-0,50/);
+	});
+});

@@ -1,0 +1,114 @@
+/**
+ * The one definition of every stored record, shared by IndexedDB reads, imports and (later)
+ * DynamoDB items. Types are inferred from the schemas so they cannot drift apart.
+ */
+import * as v from 'valibot';
+import { isKnownCurrency } from './money';
+
+const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
+const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp'));
+const minorUnits = v.pipe(v.number(), v.safeInteger('must be whole minor units'));
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const currency = v.pipe(
+	v.string(),
+	v.check(isKnownCurrency, 'must be an ISO 4217 currency code')
+);
+
+/** Sync metadata every record carries; `deleted` records are tombstones, never removed. */
+const meta = {
+	id,
+	createdAt: isoTimestamp,
+	updatedAt: isoTimestamp,
+	/** Hybrid-logical-clock stamp of the last change (see storage/hlc.ts). */
+	hlc: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+	deleted: v.boolean()
+};
+
+export const ClientSchema = v.object({
+	...meta,
+	name: v.pipe(shortText(200), v.trim(), v.minLength(1, 'name is required')),
+	email: shortText(200),
+	address: shortText(1000),
+	taxId: shortText(100)
+});
+
+export const LineItemSchema = v.object({
+	id,
+	description: shortText(2000),
+	/** Decimal quantity, at most 3 decimals; negative quantities make credit lines. */
+	quantity: v.pipe(v.number(), v.finite(), v.minValue(-1e9), v.maxValue(1e9)),
+	/** Minor units of the invoice currency; negative prices make credit lines. */
+	unitPrice: minorUnits,
+	/** Percent, at most 3 decimals (7.25 = 7.25 %). */
+	taxRate: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+	discountPercent: v.pipe(v.number(), v.minValue(0), v.maxValue(100))
+});
+
+export const PaymentSchema = v.object({
+	id,
+	date: isoDate,
+	amount: minorUnits,
+	note: shortText(500)
+});
+
+export const InvoiceDiscountSchema = v.variant('kind', [
+	v.object({ kind: v.literal('percent'), value: v.pipe(v.number(), v.minValue(0), v.maxValue(100)) }),
+	v.object({ kind: v.literal('amount'), value: minorUnits })
+]);
+
+export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
+
+export const InvoiceSchema = v.object({
+	...meta,
+	number: v.pipe(shortText(64), v.minLength(1, 'invoice number is required')),
+	clientId: v.string(),
+	/** The client's name when the invoice was last saved, so history reads without a join. */
+	clientName: shortText(200),
+	issueDate: isoDate,
+	dueDate: isoDate,
+	currency,
+	lines: v.pipe(v.array(LineItemSchema), v.maxLength(1000)),
+	discount: InvoiceDiscountSchema,
+	notes: shortText(5000),
+	status: v.picklist(INVOICE_STATUSES),
+	payments: v.pipe(v.array(PaymentSchema), v.maxLength(500))
+});
+
+export const BUSINESS_PROFILE_ID = 'business';
+
+export const BusinessProfileSchema = v.object({
+	...meta,
+	name: shortText(200),
+	email: shortText(200),
+	address: shortText(1000),
+	taxId: shortText(100),
+	/** A data: URL of a small PNG/JPEG, or empty. */
+	logo: v.pipe(v.string(), v.maxLength(700_000, 'logo must be under 500 KB')),
+	defaultCurrency: currency,
+	paymentTermsDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
+	numberFormat: v.pipe(
+		shortText(60),
+		v.includes('{SEQ', 'numbering format needs a {SEQ} or {SEQ:n} placeholder')
+	)
+});
+
+export type Client = v.InferOutput<typeof ClientSchema>;
+export type LineItem = v.InferOutput<typeof LineItemSchema>;
+export type Payment = v.InferOutput<typeof PaymentSchema>;
+export type InvoiceDiscount = v.InferOutput<typeof InvoiceDiscountSchema>;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export type Invoice = v.InferOutput<typeof InvoiceSchema>;
+export type BusinessProfile = v.InferOutput<typeof BusinessProfileSchema>;
+export type RecordMeta = Pick<Invoice, 'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'deleted'>;
+
+/** Formats a validation failure as one line that names the field: "lines.0.quantity: …". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+	return issues
+		.slice(0, 3)
+		.map((issue) => {
+			const path = v.getDotPath(issue);
+			return path ? `${path}: ${issue.message}` : issue.message;
+		})
+		.join('; ');
+}

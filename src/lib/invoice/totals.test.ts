@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allocate, invoiceTotals } from './totals';
+import { makeLine } from '../testing/factories';
+import type { LineItem } from './schema';
+
+describe('invoiceTotals', () => {
+	it('computes lines, discount, tax per rate and balance', () => {
+		const totals = invoiceTotals({
+			lines: [
+				makeLine({ quantity: 2, unitPrice: 1000, taxRate: 20 }),
+				makeLine({ quantity: 1.5, unitPrice: 333, taxRate: 20, discountPercent: 10 }),
+				makeLine({ quantity: 1, unitPrice: 500, taxRate: 0 })
+			],
+			discount: { kind: 'percent', value: 10 },
+			payments: [{ id: 'p', date: '2026-01-01', amount: 1000, note: '' }]
+		});
+		// 2000; 499.5→500, −50 → 450; 500
+		expect(totals.lines.map((l) => l.net)).toEqual([2000, 450, 500]);
+		expect(totals.subtotal).toBe(2950);
+		expect(totals.discount).toBe(295);
+		// discount shares: 2000/2950·295=200, 450→45, 500→50
+		expect(totals.taxes).toEqual([
+			{ rate: 0, base: 450, tax: 0 },
+			{ rate: 20, base: 2205, tax: 441 }
+		]);
+		expect(totals.total).toBe(2950 - 295 + 441);
+		expect(totals.balance).toBe(totals.total - 1000);
+	});
+
+	it('handles zero-decimal currencies and credit lines', () => {
+		const totals = invoiceTotals({
+			lines: [makeLine({ quantity: 3, unitPrice: 1000 }), makeLine({ quantity: -1, unitPrice: 500 })],
+			discount: { kind: 'amount', value: 100 },
+			payments: []
+		});
+		expect(totals.subtotal).toBe(2500);
+		expect(totals.total).toBe(2400);
+	});
+
+	it('rounds tax half away from zero once per rate', () => {
+		const totals = invoiceTotals({
+			lines: [makeLine({ unitPrice: 5, taxRate: 10 }), makeLine({ unitPrice: 5, taxRate: 10 })],
+			discount: { kind: 'percent', value: 0 },
+			payments: []
+		});
+		expect(totals.taxes).toEqual([{ rate: 10, base: 10, tax: 1 }]);
+	});
+});
+
+const lineArb: fc.Arbitrary<LineItem> = fc.record({
+	id: fc.constant('l'),
+	description: fc.string(),
+	quantity: fc.integer({ min: -5000, max: 1_000_000 }).map((q) => q / 1000),
+	unitPrice: fc.integer({ min: -1_000_000, max: 100_000_000 }),
+	taxRate: fc.constantFrom(0, 5, 7.5, 19, 20, 21, 100),
+	discountPercent: fc.integer({ min: 0, max: 100_000 }).map((d) => d / 1000)
+});
+
+const discountArb = fc.oneof(
+	fc.record({ kind: fc.constant('percent' as const), value: fc.integer({ min: 0, max: 100 }) }),
+	fc.record({ kind: fc.constant('amount' as const), value: fc.integer({ min: 0, max: 1_000_000 }) })
+);
+
+describe('invoiceTotals properties', () => {
+	it('totals always equal the sum of their parts', () => {
+		fc.assert(
+			fc.property(fc.array(lineArb, { maxLength: 30 }), discountArb, (lines, discount) => {
+				const t = invoiceTotals({ lines, discount, payments: [] });
+				for (const value of [t.subtotal, t.discount, t.taxTotal, t.total]) {
+					expect(Number.isSafeInteger(value)).toBe(true);
+				}
+				expect(t.subtotal).toBe(t.lines.reduce((s, l) => s + l.net, 0));
+				for (const l of t.lines) expect(l.net).toBe(l.gross - l.lineDiscount);
+				expect(t.taxes.reduce((s, g) => s + g.base, 0)).toBe(t.subtotal - t.discount);
+				expect(t.taxTotal).toBe(t.taxes.reduce((s, g) => s + g.tax, 0));
+				expect(t.total).toBe(t.subtotal - t.discount + t.taxTotal);
+			})
+		);
+	});
+
+	it('allocate always hands out exactly the amount', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: -1e9, max: 1e9 }),
+				fc.array(fc.integer({ min: -1e6, max: 1e9 }), { minLength: 1, maxLength: 20 }),
+				(amount, weights) => {
+					expect(allocate(amount, weights).reduce((s, x) => s + x, 0)).toBe(amount);
+				}
+			)
+		);
+	});
+});

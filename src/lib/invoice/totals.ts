@@ -1,0 +1,102 @@
+import type { Invoice, LineItem } from './schema';
+import { mulDivRound } from './money';
+
+/** Quantities and percentages become integers before any money math. */
+const QUANTITY_SCALE = 1000;
+const PERCENT_SCALE = 100 * 1000;
+
+export interface LineTotal {
+	/** quantity × unit price, before the line discount. */
+	gross: number;
+	lineDiscount: number;
+	/** gross − line discount. */
+	net: number;
+}
+
+export interface TaxGroup {
+	rate: number;
+	/** Net of the lines at this rate after their share of the invoice discount. */
+	base: number;
+	tax: number;
+}
+
+export interface InvoiceTotals {
+	lines: LineTotal[];
+	subtotal: number;
+	discount: number;
+	taxes: TaxGroup[];
+	taxTotal: number;
+	total: number;
+	paid: number;
+	balance: number;
+}
+
+export function lineTotal(line: Pick<LineItem, 'quantity' | 'unitPrice' | 'discountPercent'>): LineTotal {
+	const gross = mulDivRound(Math.round(line.quantity * QUANTITY_SCALE), line.unitPrice, QUANTITY_SCALE);
+	const lineDiscount = mulDivRound(gross, Math.round(line.discountPercent * 1000), PERCENT_SCALE);
+	return { gross, lineDiscount, net: gross - lineDiscount };
+}
+
+/**
+ * Splits `amount` across `weights` in proportion, with the largest-remainder method so the
+ * shares always add up to exactly `amount`.
+ */
+export function allocate(amount: number, weights: number[]): number[] {
+	const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+	if (weights.length === 0) return [];
+	if (totalWeight === 0) return weights.map((_, i) => (i === 0 ? amount : 0));
+	const big = BigInt(amount);
+	const bigTotal = BigInt(totalWeight);
+	const shares = weights.map((w) => (big * BigInt(w)) / bigTotal);
+	const remainders = weights.map((w, i) => ({
+		i,
+		r: big * BigInt(w) - (shares[i] as bigint) * bigTotal
+	}));
+	let left = big - shares.reduce((s, x) => s + x, 0n);
+	const step = left < 0n ? -1n : 1n;
+	const abs = (x: bigint) => (x < 0n ? -x : x);
+	remainders.sort((a, b) => (abs(b.r) > abs(a.r) ? 1 : abs(b.r) < abs(a.r) ? -1 : a.i - b.i));
+	for (let k = 0; left !== 0n; k = (k + 1) % remainders.length) {
+		const index = (remainders[k] as { i: number }).i;
+		shares[index] = (shares[index] as bigint) + step;
+		left -= step;
+	}
+	return shares.map(Number);
+}
+
+/**
+ * Computes every figure of an invoice. Each line is rounded on its own; the invoice discount
+ * is shared across lines in proportion to their net; tax is rounded once per rate.
+ */
+export function invoiceTotals(
+	invoice: Pick<Invoice, 'lines' | 'discount' | 'payments'>
+): InvoiceTotals {
+	const lines = invoice.lines.map(lineTotal);
+	const subtotal = lines.reduce((sum, l) => sum + l.net, 0);
+	const discount =
+		lines.length === 0
+			? 0
+			: invoice.discount.kind === 'percent'
+			? mulDivRound(subtotal, Math.round(invoice.discount.value * 1000), PERCENT_SCALE)
+			: invoice.discount.value;
+	const shares = allocate(
+		discount,
+		lines.map((l) => l.net)
+	);
+	const groups = new Map<number, number>();
+	invoice.lines.forEach((line, i) => {
+		const taxable = (lines[i] as LineTotal).net - (shares[i] as number);
+		groups.set(line.taxRate, (groups.get(line.taxRate) ?? 0) + taxable);
+	});
+	const taxes = [...groups.entries()]
+		.sort(([a], [b]) => a - b)
+		.map(([rate, base]) => ({
+			rate,
+			base,
+			tax: mulDivRound(base, Math.round(rate * 1000), PERCENT_SCALE)
+		}));
+	const taxTotal = taxes.reduce((sum, g) => sum + g.tax, 0);
+	const total = subtotal - discount + taxTotal;
+	const paid = invoice.payments.reduce((sum, p) => sum + p.amount, 0);
+	return { lines, subtotal, discount, taxes, taxTotal, total, paid, balance: total - paid };
+}

@@ -1,0 +1,71 @@
+import type { Clock } from '../platform/clock';
+
+/**
+ * Hybrid logical clock (as in Actual Budget's loot-core): stamps are
+ * `<ISO wall time>-<counter, 4 hex>-<device id>` and sort as strings in causal order, so a
+ * device whose clock runs behind still stamps after every change it has already seen.
+ */
+export interface HlcState {
+	wall: number;
+	counter: number;
+}
+
+const MAX_COUNTER = 0xffff;
+
+export function formatStamp(wall: number, counter: number, deviceId: string): string {
+	return `${new Date(wall).toISOString()}-${counter.toString(16).padStart(4, '0')}-${deviceId}`;
+}
+
+export function parseStamp(stamp: string): { wall: number; counter: number; deviceId: string } | null {
+	const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-(.+)$/.exec(stamp);
+	if (!match) return null;
+	const wall = Date.parse(match[1] as string);
+	if (Number.isNaN(wall)) return null;
+	return { wall, counter: parseInt(match[2] as string, 16), deviceId: match[3] as string };
+}
+
+export class HybridLogicalClock {
+	private state: HlcState;
+
+	constructor(
+		private readonly deviceId: string,
+		private readonly clock: Clock,
+		state: HlcState = { wall: 0, counter: 0 }
+	) {
+		this.state = { ...state };
+	}
+
+	get snapshot(): HlcState {
+		return { ...this.state };
+	}
+
+	/** A new stamp for a local change, later than every stamp seen so far. */
+	tick(): string {
+		const physical = this.clock.now();
+		if (physical > this.state.wall) {
+			this.state = { wall: physical, counter: 0 };
+		} else {
+			this.bump();
+		}
+		return formatStamp(this.state.wall, this.state.counter, this.deviceId);
+	}
+
+	/** Folds in a stamp from elsewhere (another tab, an import, the cloud). */
+	receive(stamp: string): void {
+		const remote = parseStamp(stamp);
+		if (!remote || remote.wall < this.state.wall) return;
+		if (remote.wall > this.state.wall) {
+			this.state = { wall: remote.wall, counter: remote.counter };
+		} else {
+			this.state = { wall: this.state.wall, counter: Math.max(this.state.counter, remote.counter) };
+		}
+	}
+
+	private bump(): void {
+		if (this.state.counter >= MAX_COUNTER) {
+			this.state = { wall: this.state.wall + 1, counter: 0 };
+		} else {
+			this.state = { wall: this.state.wall, counter: this.state.counter + 1 };
+		}
+	}
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../platform/clock';
+import { SequentialIds } from '../platform/ids';
+import { MemoryTabNetwork } from '../platform/channel';
+import { makeInvoice } from '../testing/factories';
+import { MemoryRecordStore } from './memory-store';
+import { Repository, ValidationError, type ChangeNotice, type Draft } from './repository';
+import type { Invoice } from '../invoice/schema';
+
+function setup() {
+	const network = new MemoryTabNetwork<ChangeNotice>();
+	const store = new MemoryRecordStore();
+	const clock = new ManualClock(Date.parse('2026-03-01T10:00:00Z'));
+	const repo = new Repository(store, clock, new SequentialIds(), network.join(), 'dev-a');
+	const otherTab = new Repository(store, clock, new SequentialIds(), network.join(), 'dev-a');
+	return { store, clock, repo, otherTab };
+}
+
+function draft(overrides: Partial<Invoice> = {}): Draft<Invoice> {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { id, createdAt, updatedAt, hlc, deleted, ...rest } = makeInvoice(overrides);
+	return rest;
+}
+
+describe('Repository', () => {
+	it('stamps, stores and announces a new record in this tab and the others', async () => {
+		const { repo, otherTab, store } = setup();
+		const here: ChangeNotice[] = [];
+		const there: ChangeNotice[] = [];
+		repo.subscribe((n) => here.push(n));
+		otherTab.subscribe((n) => there.push(n));
+		const saved = await repo.save('invoices', draft());
+		expect(saved).toMatchObject({ id: 'id-1', createdAt: '2026-03-01T10:00:00.000Z', deleted: false });
+		expect(saved.hlc).toMatch(/^2026-03-01T10:00:00.000Z-0000-dev-a$/);
+		expect(here).toEqual([{ collection: 'invoices', ids: ['id-1'] }]);
+		expect(there).toEqual(here);
+		expect(await store.outbox()).toHaveLength(1);
+	});
+
+	it('keeps createdAt and moves the stamp forward on edit', async () => {
+		const { repo, clock } = setup();
+		const first = await repo.save('invoices', draft());
+		clock.advance(60_000);
+		const second = await repo.save('invoices', { ...draft({ notes: 'later' }), id: first.id });
+		expect(second.createdAt).toBe(first.createdAt);
+		expect(second.hlc > first.hlc).toBe(true);
+	});
+
+	it('refuses invalid records with a message naming the field', async () => {
+		const { repo, store } = setup();
+		await expect(repo.save('invoices', draft({ currency: 'XYZ1' }))).rejects.toThrow(ValidationError);
+		await expect(repo.save('invoices', draft({ currency: 'XYZ1' }))).rejects.toThrow(/currency/);
+		expect(await store.all('invoices')).toEqual([]);
+	});
+
+	it('deletes as a tombstone', async () => {
+		const { repo, store } = setup();
+		const saved = await repo.save('invoices', draft());
+		await repo.remove('invoices', saved.id);
+		const stored = await store.get('invoices', saved.id);
+		expect(stored?.deleted).toBe(true);
+		expect(stored!.hlc > saved.hlc).toBe(true);
+	});
+
+	it('merges by id: newer stamps win, nothing is doubled', async () => {
+		const { repo, store } = setup();
+		const saved = await repo.save('invoices', draft({ notes: 'local' }));
+		const older = { ...saved, notes: 'older', hlc: '2020-01-01T00:00:00.000Z-0000-x' };
+		const newer = { ...saved, notes: 'newer', hlc: '2030-01-01T00:00:00.000Z-0000-x' };
+		const fresh = makeInvoice({ id: 'other' });
+		expect(await repo.merge([{ collection: 'invoices', record: older }])).toEqual({
+			added: 0,
+			updated: 0,
+			unchanged: 1
+		});
+		expect(
+			await repo.merge([
+				{ collection: 'invoices', record: newer },
+				{ collection: 'invoices', record: fresh }
+			])
+		).toEqual({ added: 1, updated: 1, unchanged: 0 });
+		const all = await store.all('invoices');
+		expect(all).toHaveLength(2);
+		expect(all.find((i) => i.id === saved.id)?.notes).toBe('newer');
+		// Later local edits must stamp after the merged future stamp.
+		const edited = await repo.save('invoices', { ...draft(), id: saved.id });
+		expect(edited.hlc > newer.hlc).toBe(true);
+	});
+});

@@ -1,0 +1,147 @@
+import * as v from 'valibot';
+import {
+	BusinessProfileSchema,
+	ClientSchema,
+	InvoiceSchema,
+	describeIssues,
+	type RecordMeta
+} from '../invoice/schema';
+import type { Clock } from '../platform/clock';
+import type { IdSource } from '../platform/ids';
+import type { TabChannel } from '../platform/channel';
+import { HybridLogicalClock } from './hlc';
+import { newerOf } from './merge';
+import type { Change, CollectionName, Collections, RecordStore } from './record-store';
+
+export const SCHEMAS = {
+	invoices: InvoiceSchema,
+	clients: ClientSchema,
+	profile: BusinessProfileSchema
+} as const;
+
+/** What changed, told to this tab's listeners and to the other open tabs. */
+export interface ChangeNotice {
+	collection: CollectionName;
+	ids: string[];
+}
+
+export type Draft<T> = Omit<T, keyof RecordMeta> & { id?: string };
+
+export class ValidationError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ValidationError';
+	}
+}
+
+export interface ImportCounts {
+	added: number;
+	updated: number;
+	unchanged: number;
+}
+
+/**
+ * The only way records are written. Every write is validated, stamped with a hybrid logical
+ * clock, stored together with its outbox entry, and announced to listeners in this tab and
+ * in the other tabs — the hook that sync builds on.
+ */
+export class Repository {
+	private readonly listeners = new Set<(notice: ChangeNotice) => void>();
+	private readonly hlc: HybridLogicalClock;
+
+	constructor(
+		private readonly store: RecordStore,
+		private readonly clock: Clock,
+		private readonly ids: IdSource,
+		private readonly channel: TabChannel<ChangeNotice>,
+		deviceId: string
+	) {
+		this.hlc = new HybridLogicalClock(deviceId, clock);
+		channel.subscribe((notice) => this.announce(notice));
+	}
+
+	all<K extends CollectionName>(collection: K): Promise<Collections[K][]> {
+		return this.store.all(collection);
+	}
+
+	get<K extends CollectionName>(collection: K, id: string): Promise<Collections[K] | undefined> {
+		return this.store.get(collection, id);
+	}
+
+	/** Records read elsewhere carry stamps this device must stamp after. */
+	observe(records: readonly RecordMeta[]): void {
+		for (const record of records) this.hlc.receive(record.hlc);
+	}
+
+	subscribe(listener: (notice: ChangeNotice) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	async save<K extends CollectionName>(collection: K, draft: Draft<Collections[K]>): Promise<Collections[K]> {
+		const existing = draft.id ? await this.store.get(collection, draft.id) : undefined;
+		const now = new Date(this.clock.now()).toISOString();
+		const record = this.validate(collection, {
+			...draft,
+			id: draft.id ?? this.ids.next(),
+			createdAt: existing?.createdAt ?? now,
+			updatedAt: now,
+			hlc: this.hlc.tick(),
+			deleted: false
+		});
+		await this.commit([{ collection, record } as Change]);
+		return record;
+	}
+
+	/** Deletes become tombstones, so a sync can never bring the record back. */
+	async remove(collection: CollectionName, id: string): Promise<void> {
+		const existing = await this.store.get(collection, id);
+		if (!existing || existing.deleted) return;
+		const record = {
+			...existing,
+			updatedAt: new Date(this.clock.now()).toISOString(),
+			hlc: this.hlc.tick(),
+			deleted: true
+		};
+		await this.commit([{ collection, record } as Change]);
+	}
+
+	/** Merges already validated records by id, newest stamp wins; one transaction for all. */
+	async merge(records: readonly Change[]): Promise<ImportCounts> {
+		const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+		const winners: Change[] = [];
+		for (const change of records) {
+			const local = await this.store.get(change.collection, change.record.id);
+			const winner = newerOf<RecordMeta>(local, change.record);
+			if (local && winner === local) counts.unchanged += 1;
+			else {
+				counts[local ? 'updated' : 'added'] += 1;
+				winners.push(change);
+			}
+		}
+		this.observe(records.map((c) => c.record));
+		await this.commit(winners);
+		return counts;
+	}
+
+	validate<K extends CollectionName>(collection: K, value: unknown): Collections[K] {
+		const result = v.safeParse(SCHEMAS[collection], value);
+		if (!result.success) throw new ValidationError(describeIssues(result.issues));
+		return result.output as Collections[K];
+	}
+
+	private async commit(changes: Change[]): Promise<void> {
+		if (changes.length === 0) return;
+		await this.store.write(changes);
+		for (const collection of new Set(changes.map((c) => c.collection))) {
+			const ids = changes.filter((c) => c.collection === collection).map((c) => c.record.id);
+			const notice = { collection, ids };
+			this.announce(notice);
+			this.channel.post(notice);
+		}
+	}
+
+	private announce(notice: ChangeNotice): void {
+		for (const listener of this.listeners) listener(notice);
+	}
+}
