@@ -7,6 +7,9 @@ export default defineConfig({
 	preview: { host: '127.0.0.1', port: 4173 },
 	test: {
 		include: ['src/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// .ci/run sets REPORT_DIR to add up unit and end-to-end counts.
+		reporters: process.env.REPORT_DIR ? ['default', 'json'] : ['default'],
+		outputFile: { json: `${process.env.REPORT_DIR ?? 'reports'}/unit.json` }
 	}
 });

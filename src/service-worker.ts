@@ -22,7 +22,9 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		caches
 			.keys()
-			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+			.then((keys) =>
+				Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key)))
+			)
 			.then(() => sw.clients.claim())
 	);
 });
@@ -43,7 +45,9 @@ async function respond(request: Request): Promise<Response> {
 			return await fetch(request);
 		} catch {
 			const page = await cache.match(request, { ignoreSearch: true });
-			return page ?? (await cache.match(new URL('./', sw.location.href).pathname)) ?? Response.error();
+			return (
+				page ?? (await cache.match(new URL('./', sw.location.href).pathname)) ?? Response.error()
+			);
 		}
 	}
 	const cached = await cache.match(request);

@@ -112,7 +112,10 @@ export class AppData {
 }
 
 /** Replaces changed records in place of their old versions and drops tombstones. */
-function patch<T extends { id: string; deleted: boolean }>(list: readonly T[], changed: readonly T[]): T[] {
+function patch<T extends { id: string; deleted: boolean }>(
+	list: readonly T[],
+	changed: readonly T[]
+): T[] {
 	const updates = byId(changed);
 	const result = list.filter((r) => !updates.has(r.id));
 	for (const record of changed) if (!record.deleted) result.push(record);

@@ -13,7 +13,11 @@ export async function exportJson(repository: Repository, now: Date): Promise<voi
 	]);
 	const profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? null;
 	const snapshot = buildSnapshot({ profile, clients, invoices }, now.toISOString());
-	downloadFile(`invoicelab-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(snapshot, null, 1), 'application/json');
+	downloadFile(
+		`invoicelab-${now.toISOString().slice(0, 10)}.json`,
+		JSON.stringify(snapshot, null, 1),
+		'application/json'
+	);
 }
 
 export function exportCsv(rows: readonly InvoiceRow[], today: string): void {

@@ -11,7 +11,11 @@ function withoutMeta(invoice: Invoice): Draft<Invoice> {
 }
 
 /** Finds the client by name (any case), creating it when the name is new. */
-export async function clientNamed(repository: Repository, clients: readonly Client[], name: string): Promise<Client> {
+export async function clientNamed(
+	repository: Repository,
+	clients: readonly Client[],
+	name: string
+): Promise<Client> {
 	const wanted = name.trim().toLocaleLowerCase();
 	const existing = clients.find((c) => c.name.trim().toLocaleLowerCase() === wanted);
 	if (existing) return existing;
@@ -40,7 +44,10 @@ export function setStatus(repository: Repository, invoice: Invoice, status: Invo
 }
 
 export function addPayment(repository: Repository, invoice: Invoice, payment: Payment) {
-	return repository.save('invoices', { ...withoutMeta(invoice), payments: [...invoice.payments, payment] });
+	return repository.save('invoices', {
+		...withoutMeta(invoice),
+		payments: [...invoice.payments, payment]
+	});
 }
 
 export function removePayment(repository: Repository, invoice: Invoice, paymentId: string) {
@@ -51,9 +58,19 @@ export function removePayment(repository: Repository, invoice: Invoice, paymentI
 }
 
 /** Records a payment of whatever is still due, dated today, and marks the invoice paid. */
-export function markPaid(repository: Repository, invoice: Invoice, today: string, paymentId: string) {
+export function markPaid(
+	repository: Repository,
+	invoice: Invoice,
+	today: string,
+	paymentId: string
+) {
 	const { balance } = invoiceTotals(invoice);
 	const payments =
-		balance > 0 ? [...invoice.payments, { id: paymentId, date: today, amount: balance, note: 'Marked as paid' }] : invoice.payments;
+		balance > 0
+			? [
+					...invoice.payments,
+					{ id: paymentId, date: today, amount: balance, note: 'Marked as paid' }
+				]
+			: invoice.payments;
 	return repository.save('invoices', { ...withoutMeta(invoice), status: 'paid', payments });
 }

@@ -3,8 +3,14 @@ import { toCsv } from './csv';
 
 describe('toCsv', () => {
 	it('quotes separators and quotes, and defuses formulas', () => {
-		expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['=SUM(A1)', '-5.50']])).toBe(
-			'a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-5.50\r\n'
-		);
+		expect(
+			toCsv(
+				['a', 'b'],
+				[
+					['x,y', 'say "hi"'],
+					['=SUM(A1)', '-5.50']
+				]
+			)
+		).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-5.50\r\n');
 	});
 });

@@ -1,5 +1,8 @@
 /** RFC 4180 CSV, with cells that spreadsheets would run as formulas defused. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function toCsv(
+	header: readonly string[],
+	rows: readonly (readonly (string | number)[])[]
+): string {
 	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -6,7 +6,20 @@ import { DISPLAY_STATUS_LABELS } from './status';
 /** One row per invoice, amounts as plain decimals in the invoice's currency. */
 export function invoicesCsv(rows: readonly InvoiceRow[]): string {
 	return toCsv(
-		['Number', 'Client', 'Issue date', 'Due date', 'Currency', 'Subtotal', 'Discount', 'Tax', 'Total', 'Paid', 'Balance', 'Status'],
+		[
+			'Number',
+			'Client',
+			'Issue date',
+			'Due date',
+			'Currency',
+			'Subtotal',
+			'Discount',
+			'Tax',
+			'Total',
+			'Paid',
+			'Balance',
+			'Status'
+		],
 		rows.map(({ invoice, totals, status }) => {
 			const money = (minor: number) => minorToDecimalString(minor, invoice.currency);
 			return [

@@ -9,7 +9,15 @@ function form(overrides: Partial<InvoiceForm> = {}): InvoiceForm {
 		issueDate: '2026-03-01',
 		dueDate: '2026-03-31',
 		currency: 'USD',
-		lines: [{ ...emptyLine('l1'), description: 'Work', quantity: '1.5', unitPrice: '100.00', taxRate: '20' }],
+		lines: [
+			{
+				...emptyLine('l1'),
+				description: 'Work',
+				quantity: '1.5',
+				unitPrice: '100.00',
+				taxRate: '20'
+			}
+		],
 		discountKind: 'percent',
 		discountValue: '0',
 		notes: '',
@@ -22,7 +30,11 @@ describe('readInvoiceForm', () => {
 	it('reads a valid form into fields with live totals', () => {
 		const reading = readInvoiceForm(form(), free);
 		expect(reading.errors).toEqual({});
-		expect(reading.fields?.lines[0]).toMatchObject({ quantity: 1.5, unitPrice: 10000, taxRate: 20 });
+		expect(reading.fields?.lines[0]).toMatchObject({
+			quantity: 1.5,
+			unitPrice: 10000,
+			taxRate: 20
+		});
 		expect(reading.totals.total).toBe(18000);
 	});
 
@@ -32,7 +44,9 @@ describe('readInvoiceForm', () => {
 				number: 'INV-7',
 				clientName: ' ',
 				dueDate: '2026-02-01',
-				lines: [{ ...emptyLine('l1'), description: '', quantity: 'x', unitPrice: '1.234', taxRate: '120' }]
+				lines: [
+					{ ...emptyLine('l1'), description: '', quantity: 'x', unitPrice: '1.234', taxRate: '120' }
+				]
 			}),
 			(n) => n === 'INV-7'
 		);
@@ -50,7 +64,9 @@ describe('readInvoiceForm', () => {
 
 	it('respects currency decimals', () => {
 		const lines = [{ ...emptyLine('l1'), description: 'W', unitPrice: '1000.5' }];
-		expect(readInvoiceForm(form({ currency: 'JPY', lines }), free).errors['lines.0.unitPrice']).toMatch(/JPY/);
+		expect(
+			readInvoiceForm(form({ currency: 'JPY', lines }), free).errors['lines.0.unitPrice']
+		).toMatch(/JPY/);
 	});
 
 	it('refuses a fixed discount larger than the subtotal', () => {

@@ -27,7 +27,10 @@ export interface InvoiceForm {
 	notes: string;
 }
 
-export type InvoiceFields = Omit<InvoiceForm, 'lines' | 'discountKind' | 'discountValue' | 'clientName'> &
+export type InvoiceFields = Omit<
+	InvoiceForm,
+	'lines' | 'discountKind' | 'discountValue' | 'clientName'
+> &
 	Pick<Invoice, 'lines' | 'discount'> & { clientName: string };
 
 export interface FormReading {
@@ -67,17 +70,28 @@ export function formFromInvoice(invoice: Invoice): InvoiceForm {
 }
 
 /** A decimal with at most `decimals` places within [min, max], or a message. */
-function readDecimal(text: string, decimals: number, min: number, max: number, what: string): number | string {
+function readDecimal(
+	text: string,
+	decimals: number,
+	min: number,
+	max: number,
+	what: string
+): number | string {
 	const scaled = parseScaled(text.replace(/[\s,]/g, ''), decimals);
 	if (scaled === null) {
-		return decimals === 0 ? `${what} must be a whole number` : `${what} must be a number with at most ${decimals} decimals`;
+		return decimals === 0
+			? `${what} must be a whole number`
+			: `${what} must be a number with at most ${decimals} decimals`;
 	}
 	const value = scaled / 10 ** decimals;
 	if (value < min || value > max) return `${what} must be between ${min} and ${max}`;
 	return value;
 }
 
-export function readInvoiceForm(form: InvoiceForm, numberTaken: (number: string) => boolean): FormReading {
+export function readInvoiceForm(
+	form: InvoiceForm,
+	numberTaken: (number: string) => boolean
+): FormReading {
 	const errors: Record<string, string> = {};
 	const currency = isKnownCurrency(form.currency) ? form.currency : 'USD';
 	if (!isKnownCurrency(form.currency)) errors.currency = 'Choose a currency';
@@ -87,7 +101,8 @@ export function readInvoiceForm(form: InvoiceForm, numberTaken: (number: string)
 	if (!form.clientName.trim()) errors.clientName = 'Enter or choose a client';
 	if (!form.issueDate) errors.issueDate = 'Enter the issue date';
 	if (!form.dueDate) errors.dueDate = 'Enter the due date';
-	else if (form.issueDate && form.dueDate < form.issueDate) errors.dueDate = 'Due date is before the issue date';
+	else if (form.issueDate && form.dueDate < form.issueDate)
+		errors.dueDate = 'Due date is before the issue date';
 	if (form.lines.length === 0) errors.lines = 'Add at least one line';
 
 	const lines: LineItem[] = form.lines.map((line, i) => {
@@ -106,10 +121,16 @@ export function readInvoiceForm(form: InvoiceForm, numberTaken: (number: string)
 			quantity: field('quantity', readDecimal(line.quantity, 3, -1e9, 1e9, 'Quantity')),
 			unitPrice: field(
 				'unitPrice',
-				unitPrice ?? (line.unitPrice.trim() ? `Unit price must be an amount in ${currency}` : 'Enter a unit price')
+				unitPrice ??
+					(line.unitPrice.trim()
+						? `Unit price must be an amount in ${currency}`
+						: 'Enter a unit price')
 			),
 			taxRate: field('taxRate', readDecimal(line.taxRate || '0', 3, 0, 100, 'Tax %')),
-			discountPercent: field('discountPercent', readDecimal(line.discountPercent || '0', 3, 0, 100, 'Discount %'))
+			discountPercent: field(
+				'discountPercent',
+				readDecimal(line.discountPercent || '0', 3, 0, 100, 'Discount %')
+			)
 		};
 	});
 

@@ -4,7 +4,12 @@ import { EMPTY_QUERY, filterRows, sortRows, toRow } from './list-query';
 
 const today = '2026-03-01';
 const rows = [
-	makeInvoice({ id: 'a', number: 'INV-2026-0002', clientName: 'Łódź Bakery', issueDate: '2026-01-05' }),
+	makeInvoice({
+		id: 'a',
+		number: 'INV-2026-0002',
+		clientName: 'Łódź Bakery',
+		issueDate: '2026-01-05'
+	}),
 	makeInvoice({
 		id: 'b',
 		number: 'INV-2026-0010',
@@ -14,7 +19,13 @@ const rows = [
 		lines: [makeLine({ description: 'Roof repair', unitPrice: 50000 })],
 		notes: 'urgent job'
 	}),
-	makeInvoice({ id: 'c', number: 'INV-2026-0003', currency: 'JPY', status: 'paid', issueDate: '2026-02-20' })
+	makeInvoice({
+		id: 'c',
+		number: 'INV-2026-0003',
+		currency: 'JPY',
+		status: 'paid',
+		issueDate: '2026-02-20'
+	})
 ].map((invoice) => toRow(invoice, today));
 
 const ids = (list: { invoice: { id: string } }[]) => list.map((r) => r.invoice.id);
@@ -28,7 +39,9 @@ describe('invoice list query', () => {
 	});
 	it('filters by derived status, dates and amount in each currency', () => {
 		expect(ids(filterRows(rows, { ...EMPTY_QUERY, status: 'overdue' }))).toEqual(['b']);
-		expect(ids(filterRows(rows, { ...EMPTY_QUERY, from: '2026-02-01', to: '2026-02-10' }))).toEqual(['b']);
+		expect(ids(filterRows(rows, { ...EMPTY_QUERY, from: '2026-02-01', to: '2026-02-10' }))).toEqual(
+			['b']
+		);
 		expect(ids(filterRows(rows, { ...EMPTY_QUERY, minTotal: '400' }))).toEqual(['b', 'c']);
 		expect(ids(filterRows(rows, { ...EMPTY_QUERY, maxTotal: '100' }))).toEqual(['a']);
 	});

@@ -14,7 +14,12 @@ export interface InvoiceRow {
 
 export function toRow(invoice: Invoice, today: string): InvoiceRow {
 	const totals = invoiceTotals(invoice);
-	const haystack = [invoice.number, invoice.clientName, invoice.notes, ...invoice.lines.map((l) => l.description)]
+	const haystack = [
+		invoice.number,
+		invoice.clientName,
+		invoice.notes,
+		...invoice.lines.map((l) => l.description)
+	]
 		.join('\n')
 		.toLowerCase();
 	return { invoice, totals, status: displayStatus(invoice, totals, today), haystack };
@@ -64,7 +69,11 @@ const COMPARATORS: Record<SortKey, (a: InvoiceRow, b: InvoiceRow) => number> = {
 };
 
 /** Sorting is the slow part, so callers sort once per sort change and filter per keystroke. */
-export function sortRows(rows: readonly InvoiceRow[], sort: SortKey, descending: boolean): InvoiceRow[] {
+export function sortRows(
+	rows: readonly InvoiceRow[],
+	sort: SortKey,
+	descending: boolean
+): InvoiceRow[] {
 	const compare = COMPARATORS[sort];
 	const direction = descending ? -1 : 1;
 	return [...rows].sort(

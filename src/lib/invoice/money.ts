@@ -37,7 +37,7 @@ export function mulDivRound(a: number, b: number, c: number): number {
 	const absRemainder = remainder < 0n ? -remainder : remainder;
 	const absDivisor = divisor < 0n ? -divisor : divisor;
 	if (2n * absRemainder >= absDivisor) {
-		quotient += (product < 0n) !== (divisor < 0n) ? -1n : 1n;
+		quotient += product < 0n !== divisor < 0n ? -1n : 1n;
 	}
 	return Number(quotient);
 }
@@ -70,7 +70,9 @@ export function minorToDecimalString(minor: number, currency: string): string {
 
 export function scaledToString(value: number, decimals: number): string {
 	const sign = value < 0 ? '-' : '';
-	const digits = Math.abs(value).toString().padStart(decimals + 1, '0');
+	const digits = Math.abs(value)
+		.toString()
+		.padStart(decimals + 1, '0');
 	if (decimals === 0) return sign + digits;
 	return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }

@@ -8,12 +8,10 @@ import { isKnownCurrency } from './money';
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
 const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp'));
 const minorUnits = v.pipe(v.number(), v.safeInteger('must be whole minor units'));
-const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
+const shortText = (max: number) =>
+	v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const currency = v.pipe(
-	v.string(),
-	v.check(isKnownCurrency, 'must be an ISO 4217 currency code')
-);
+const currency = v.pipe(v.string(), v.check(isKnownCurrency, 'must be an ISO 4217 currency code'));
 
 /** Sync metadata every record carries; `deleted` records are tombstones, never removed. */
 const meta = {
@@ -53,7 +51,10 @@ export const PaymentSchema = v.object({
 });
 
 export const InvoiceDiscountSchema = v.variant('kind', [
-	v.object({ kind: v.literal('percent'), value: v.pipe(v.number(), v.minValue(0), v.maxValue(100)) }),
+	v.object({
+		kind: v.literal('percent'),
+		value: v.pipe(v.number(), v.minValue(0), v.maxValue(100))
+	}),
 	v.object({ kind: v.literal('amount'), value: minorUnits })
 ]);
 

@@ -30,7 +30,10 @@ describe('invoiceTotals', () => {
 
 	it('handles zero-decimal currencies and credit lines', () => {
 		const totals = invoiceTotals({
-			lines: [makeLine({ quantity: 3, unitPrice: 1000 }), makeLine({ quantity: -1, unitPrice: 500 })],
+			lines: [
+				makeLine({ quantity: 3, unitPrice: 1000 }),
+				makeLine({ quantity: -1, unitPrice: 500 })
+			],
 			discount: { kind: 'amount', value: 100 },
 			payments: []
 		});

@@ -31,8 +31,14 @@ export interface InvoiceTotals {
 	balance: number;
 }
 
-export function lineTotal(line: Pick<LineItem, 'quantity' | 'unitPrice' | 'discountPercent'>): LineTotal {
-	const gross = mulDivRound(Math.round(line.quantity * QUANTITY_SCALE), line.unitPrice, QUANTITY_SCALE);
+export function lineTotal(
+	line: Pick<LineItem, 'quantity' | 'unitPrice' | 'discountPercent'>
+): LineTotal {
+	const gross = mulDivRound(
+		Math.round(line.quantity * QUANTITY_SCALE),
+		line.unitPrice,
+		QUANTITY_SCALE
+	);
 	const lineDiscount = mulDivRound(gross, Math.round(line.discountPercent * 1000), PERCENT_SCALE);
 	return { gross, lineDiscount, net: gross - lineDiscount };
 }
@@ -77,8 +83,8 @@ export function invoiceTotals(
 		lines.length === 0
 			? 0
 			: invoice.discount.kind === 'percent'
-			? mulDivRound(subtotal, Math.round(invoice.discount.value * 1000), PERCENT_SCALE)
-			: invoice.discount.value;
+				? mulDivRound(subtotal, Math.round(invoice.discount.value * 1000), PERCENT_SCALE)
+				: invoice.discount.value;
 	const shares = allocate(
 		discount,
 		lines.map((l) => l.net)

@@ -16,7 +16,9 @@ export function formatStamp(wall: number, counter: number, deviceId: string): st
 	return `${new Date(wall).toISOString()}-${counter.toString(16).padStart(4, '0')}-${deviceId}`;
 }
 
-export function parseStamp(stamp: string): { wall: number; counter: number; deviceId: string } | null {
+export function parseStamp(
+	stamp: string
+): { wall: number; counter: number; deviceId: string } | null {
 	const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-(.+)$/.exec(stamp);
 	if (!match) return null;
 	const wall = Date.parse(match[1] as string);

@@ -1,4 +1,10 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+	openDB,
+	type DBSchema,
+	type IDBPDatabase,
+	type IDBPTransaction,
+	type StoreNames
+} from 'idb';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import {
 	outboxKey,
@@ -13,7 +19,12 @@ interface InvoiceLabDb extends DBSchema {
 	invoices: {
 		key: string;
 		value: Invoice;
-		indexes: { 'by-number': string; 'by-issue-date': string; 'by-client': string; 'by-hlc': string };
+		indexes: {
+			'by-number': string;
+			'by-issue-date': string;
+			'by-client': string;
+			'by-hlc': string;
+		};
 	};
 	clients: { key: string; value: Client; indexes: { 'by-name': string; 'by-hlc': string } };
 	profile: { key: string; value: BusinessProfile };

@@ -30,7 +30,11 @@ describe('Repository', () => {
 		repo.subscribe((n) => here.push(n));
 		otherTab.subscribe((n) => there.push(n));
 		const saved = await repo.save('invoices', draft());
-		expect(saved).toMatchObject({ id: 'id-1', createdAt: '2026-03-01T10:00:00.000Z', deleted: false });
+		expect(saved).toMatchObject({
+			id: 'id-1',
+			createdAt: '2026-03-01T10:00:00.000Z',
+			deleted: false
+		});
 		expect(saved.hlc).toMatch(/^2026-03-01T10:00:00.000Z-0000-dev-a$/);
 		expect(here).toEqual([{ collection: 'invoices', ids: ['id-1'] }]);
 		expect(there).toEqual(here);
@@ -48,7 +52,9 @@ describe('Repository', () => {
 
 	it('refuses invalid records with a message naming the field', async () => {
 		const { repo, store } = setup();
-		await expect(repo.save('invoices', draft({ currency: 'XYZ1' }))).rejects.toThrow(ValidationError);
+		await expect(repo.save('invoices', draft({ currency: 'XYZ1' }))).rejects.toThrow(
+			ValidationError
+		);
 		await expect(repo.save('invoices', draft({ currency: 'XYZ1' }))).rejects.toThrow(/currency/);
 		expect(await store.all('invoices')).toEqual([]);
 	});

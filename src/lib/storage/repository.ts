@@ -78,7 +78,10 @@ export class Repository {
 		return () => this.listeners.delete(listener);
 	}
 
-	async save<K extends CollectionName>(collection: K, draft: Draft<Collections[K]>): Promise<Collections[K]> {
+	async save<K extends CollectionName>(
+		collection: K,
+		draft: Draft<Collections[K]>
+	): Promise<Collections[K]> {
 		const existing = draft.id ? await this.store.get(collection, draft.id) : undefined;
 		const now = new Date(this.clock.now()).toISOString();
 		const record = this.validate(collection, {

@@ -3,7 +3,11 @@ import { makeClient, makeInvoice, makeProfile } from '../testing/factories';
 import { MAX_IMPORT_BYTES, buildSnapshot, parseImport } from './transfer';
 
 const snapshot = buildSnapshot(
-	{ profile: makeProfile(), clients: [makeClient()], invoices: [makeInvoice(), makeInvoice({ id: 'x', deleted: true })] },
+	{
+		profile: makeProfile(),
+		clients: [makeClient()],
+		invoices: [makeInvoice(), makeInvoice({ id: 'x', deleted: true })]
+	},
 	'2026-03-01T00:00:00.000Z'
 );
 const text = JSON.stringify(snapshot);
@@ -13,7 +17,12 @@ describe('parseImport', () => {
 		const result = parseImport(text);
 		expect(result.ok).toBe(true);
 		if (result.ok) {
-			expect(result.changes.map((c) => c.collection)).toEqual(['clients', 'invoices', 'invoices', 'profile']);
+			expect(result.changes.map((c) => c.collection)).toEqual([
+				'clients',
+				'invoices',
+				'invoices',
+				'profile'
+			]);
 			expect(result.changes[2]?.record).toEqual(snapshot.invoices[1]);
 		}
 	});
@@ -22,7 +31,11 @@ describe('parseImport', () => {
 		['truncated', text.slice(0, text.length / 2), /not valid JSON/],
 		['not JSON', 'hello', /not valid JSON/],
 		['wrong shape', JSON.stringify({ invoices: 3 }), /not an InvoiceLab export/],
-		['a bad record', text.replace('"currency":"USD"', '"currency":"US"'), /invoices\[0\]: currency/],
+		[
+			'a bad record',
+			text.replace('"currency":"USD"', '"currency":"US"'),
+			/invoices\[0\]: currency/
+		],
 		['a future version', text.replace('"version":1', '"version":9'), /newer than this app/]
 	])('rejects %s with a clear message', (_, input, message) => {
 		const result = parseImport(input);
@@ -32,6 +45,9 @@ describe('parseImport', () => {
 
 	it('rejects an oversized file before parsing it', () => {
 		const result = parseImport('{}', MAX_IMPORT_BYTES + 1);
-		expect(result).toEqual({ ok: false, error: expect.stringMatching(/largest import is 25\.0 MB/) });
+		expect(result).toEqual({
+			ok: false,
+			error: expect.stringMatching(/largest import is 25\.0 MB/)
+		});
 	});
 });

@@ -84,7 +84,11 @@ export function makeDataset(count: number, clientCount = 200, seed = 1) {
 	const random = mulberry32(seed);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 	const clients = Array.from({ length: clientCount }, (_, i) =>
-		makeClient({ id: `client-${i}`, name: `Client ${i} ${pick(WORDS)} GmbH`, email: `c${i}@x.test` })
+		makeClient({
+			id: `client-${i}`,
+			name: `Client ${i} ${pick(WORDS)} GmbH`,
+			email: `c${i}@x.test`
+		})
 	);
 	const invoices = Array.from({ length: count }, (_, i) => {
 		const client = pick(clients);

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Uses Debian's Chromium when it is there (CI and these machines cannot download
+ * Playwright's browsers); elsewhere Playwright's own bundled Chromium.
+ * CHROMIUM_PATH overrides both.
+ */
+const systemChromium =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const launchOptions = systemChromium
+	? {
+			executablePath: systemChromium,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	: {};
+
+export const PORTS = { root: 4173, subPath: 4174 };
+
+export default defineConfig({
+	testDir: 'tests',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	reporter: process.env.REPORT_DIR
+		? [['list'], ['json', { outputFile: `${process.env.REPORT_DIR}/e2e.json` }]]
+		: 'list',
+	use: {
+		baseURL: `http://127.0.0.1:${PORTS.root}/`,
+		trace: 'retain-on-failure',
+		launchOptions
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+	webServer: [
+		{
+			command: `node scripts/serve.mjs`,
+			env: { PORT: String(PORTS.root) },
+			url: `http://127.0.0.1:${PORTS.root}/`,
+			reuseExistingServer: !process.env.CI
+		},
+		{
+			command: `node scripts/serve.mjs`,
+			env: { PORT: String(PORTS.subPath), BASE_PATH: '/apps/invoicelab/' },
+			url: `http://127.0.0.1:${PORTS.subPath}/apps/invoicelab/`,
+			reuseExistingServer: !process.env.CI
+		}
+	]
+});

@@ -1,0 +1,94 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createInvoice } from './helpers';
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+		);
+	expect(serious).toEqual([]);
+}
+
+/** Presses Tab until the target has focus, proving it is reachable by keyboard. */
+async function tabTo(page: Page, target: Locator) {
+	for (let i = 0; i < 40; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+for (const width of [1280, 390]) {
+	test(`axe finds no serious violations on any page at ${width}px`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto('./');
+		await expect(page.getByText('No invoices yet')).toBeVisible();
+		await expectNoSeriousViolations(page, 'empty invoices');
+
+		const number = await createInvoice(page, {
+			client: 'Axe & Co',
+			lines: [{ description: 'Audit', unitPrice: '99' }]
+		});
+		await page.getByRole('button', { name: 'Mark as sent' }).click();
+		await expect(page.getByRole('button', { name: 'Record payment' })).toBeVisible();
+		await expectNoSeriousViolations(page, 'invoice view');
+
+		await page.getByRole('button', { name: 'Delete invoice' }).click();
+		await expectNoSeriousViolations(page, 'delete dialog');
+		await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+		await page.getByRole('button', { name: 'Edit' }).click();
+		await page.getByLabel('Unit price').fill('x');
+		await page.getByRole('button', { name: 'Save invoice' }).click();
+		await expectNoSeriousViolations(page, 'editor with errors');
+
+		await page.goto('./');
+		await expect(page.getByRole('link', { name: number })).toBeVisible();
+		await page.getByRole('button', { name: 'More filters' }).click();
+		await expectNoSeriousViolations(page, 'invoices');
+
+		await page.goto('./clients/');
+		await expectNoSeriousViolations(page, 'clients');
+		await page.getByRole('link', { name: 'Axe & Co' }).click();
+		await expectNoSeriousViolations(page, 'client editor');
+
+		await page.goto('./settings/');
+		await expectNoSeriousViolations(page, 'settings business');
+		await page.getByRole('tab', { name: 'Data' }).click();
+		await expectNoSeriousViolations(page, 'settings data');
+	});
+}
+
+test('the main flow works with the keyboard alone', async ({ page }) => {
+	await page.goto('./invoices/new/');
+	await page.getByLabel('Client').focus();
+	await page.keyboard.type('Keyboard Ltd');
+	await tabTo(page, page.getByLabel('Description'));
+	await page.keyboard.type('First');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('2');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('10');
+	// Enter on the last line starts a new one and moves there.
+	await page.keyboard.press('Enter');
+	await expect(page.getByLabel('Description').nth(1)).toBeFocused();
+	await page.keyboard.type('Second');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('5');
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$25.00');
+	await tabTo(page, page.getByRole('button', { name: 'Save invoice' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: /^Invoice INV-/ })).toBeVisible();
+
+	await page.keyboard.press('Shift+Tab');
+	await tabTo(page, page.getByRole('link', { name: 'Settings', exact: true }));
+	await page.keyboard.press('Enter');
+	await tabTo(page, page.getByRole('tab', { name: 'Business' }));
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('tab', { name: 'Data' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Export JSON' })).toBeVisible();
+});

@@ -1,0 +1,47 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface LineInput {
+	description: string;
+	quantity?: string;
+	unitPrice: string;
+	taxRate?: string;
+}
+
+export interface InvoiceInput {
+	client: string;
+	currency?: string;
+	lines: LineInput[];
+	notes?: string;
+}
+
+/** Creates an invoice through the editor, the way a person would, and waits for its page. */
+export async function createInvoice(page: Page, input: InvoiceInput): Promise<string> {
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+	await page.getByLabel('Client').fill(input.client);
+	if (input.currency) await page.getByLabel('Currency').selectOption(input.currency);
+	for (const [index, line] of input.lines.entries()) {
+		if (index > 0) await page.getByRole('button', { name: 'Add line' }).click();
+		await page.getByLabel('Description').nth(index).fill(line.description);
+		await page
+			.getByLabel('Quantity')
+			.nth(index)
+			.fill(line.quantity ?? '1');
+		await page.getByLabel('Unit price').nth(index).fill(line.unitPrice);
+		await page
+			.getByLabel('Tax %')
+			.nth(index)
+			.fill(line.taxRate ?? '0');
+	}
+	if (input.notes) await page.getByLabel('Notes and terms').fill(input.notes);
+	const number = await page.getByLabel('Invoice number').inputValue();
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+	return number;
+}
+
+/** Opens the Invoices page through the navigation. */
+export async function openInvoices(page: Page): Promise<void> {
+	await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
+}

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { createInvoice, openInvoices } from './helpers';
+
+async function exportJson(page: Page): Promise<Record<string, unknown>> {
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	await page.getByRole('tab', { name: 'Data' }).click();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export JSON' }).click();
+	const file = await (await download).path();
+	const json = JSON.parse(await readFile(file, 'utf8'));
+	delete json.exportedAt;
+	return json;
+}
+
+async function importJson(page: Page, name: string, content: string | Buffer) {
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	await page.getByRole('tab', { name: 'Data' }).click();
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import JSON' }).click();
+	await (
+		await chooser
+	).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+}
+
+async function seed(page: Page) {
+	await page.goto('./settings/');
+	await page.getByLabel('Business name').fill('Studio Ñandú');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Business settings saved')).toBeVisible();
+	const a = await createInvoice(page, {
+		client: 'Łódź Bakery',
+		lines: [{ description: 'Bread', quantity: '3', unitPrice: '2.10', taxRate: '7' }]
+	});
+	await page.getByRole('button', { name: 'Mark as sent' }).click();
+	await page.getByRole('button', { name: 'Record payment' }).waitFor();
+	await page.getByLabel(/^Amount/).fill('1');
+	await page.getByRole('button', { name: 'Record payment' }).click();
+	await expect(page.getByText('Payment recorded')).toBeVisible();
+	const b = await createInvoice(page, {
+		client: 'Tokyo KK',
+		currency: 'JPY',
+		lines: [{ description: 'Ramen', unitPrice: '1200' }]
+	});
+	return [a, b];
+}
+
+test('export → import reproduces the same data, and importing twice doubles nothing', async ({
+	page,
+	browser
+}) => {
+	const numbers = await seed(page);
+	const exported = await exportJson(page);
+	expect((exported.invoices as unknown[]).length).toBe(2);
+	const text = JSON.stringify(exported);
+	expect(text).not.toMatch(/secret|session.?token/i);
+
+	const fresh = await (await browser.newContext()).newPage();
+	await fresh.goto('./');
+	await expect(fresh.getByText('No invoices yet')).toBeVisible();
+	await importJson(fresh, 'backup.json', text);
+	await expect(
+		fresh.getByText('Imported backup.json: 5 added, 0 updated, 0 already up to date.')
+	).toBeVisible();
+	expect(await exportJson(fresh)).toEqual(exported);
+	await openInvoices(fresh);
+	for (const number of numbers)
+		await expect(fresh.getByRole('link', { name: number })).toBeVisible();
+
+	await importJson(fresh, 'backup.json', text);
+	await expect(fresh.getByText('0 added, 0 updated, 5 already up to date')).toBeVisible();
+	expect(await exportJson(fresh)).toEqual(exported);
+});
+
+test('each bad import says what is wrong and leaves the data untouched', async ({ page }) => {
+	await seed(page);
+	const before = await exportJson(page);
+	const good = JSON.stringify(before);
+	const badRecord = JSON.parse(good);
+	badRecord.invoices[1].lines[0].unitPrice = 'twelve';
+	const cases: [string, string | Buffer, RegExp][] = [
+		['truncated.json', good.slice(0, good.length - 40), /not valid JSON — it may be truncated/],
+		['malformed.json', '{"format": invoicelab', /not valid JSON/],
+		['wrong-shape.json', JSON.stringify({ hello: 'world' }), /not an InvoiceLab export/],
+		['bad-record.json', JSON.stringify(badRecord), /invoices\[1\]: lines\.0\.unitPrice/],
+		['huge.json', Buffer.alloc(26 * 1024 * 1024, ' '), /largest import is 25\.0 MB/]
+	];
+	for (const [name, content, message] of cases) {
+		await importJson(page, name, content);
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText(`${name} was not imported`);
+		await expect(alert).toContainText(message);
+		await expect(alert).toContainText('Nothing was changed');
+		expect(await exportJson(page)).toEqual(before);
+	}
+});

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { createInvoice, openInvoices } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+	await page.goto('./');
+	await expect(page.getByRole('status')).toContainText('Local only');
+});
+
+test('create, edit and delete an invoice by its contract names', async ({ page }) => {
+	const number = await createInvoice(page, {
+		client: 'Łódź Müller',
+		lines: [
+			{ description: 'Design work', quantity: '2.5', unitPrice: '120', taxRate: '20' },
+			{ description: 'Hosting', unitPrice: '30' }
+		]
+	});
+	expect(number).toMatch(/^INV-\d{4}-0001$/);
+	// 2.5 × 120 = 300 + 20 % tax = 360, plus 30 untaxed.
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$390.00');
+
+	await page.getByRole('button', { name: 'Edit' }).click();
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$390.00');
+	await page.getByLabel('Unit price').nth(1).fill('40');
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$400.00');
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$400.00');
+
+	await page.getByRole('button', { name: 'Mark as sent' }).click();
+	await expect(page.getByText('Sent', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Mark as paid' }).click();
+	await expect(page.getByText('Paid', { exact: true }).first()).toBeVisible();
+
+	await openInvoices(page);
+	const row = page.getByRole('row').filter({ hasText: number });
+	await expect(row).toContainText('Łódź Müller');
+	await expect(row).toContainText('$400.00');
+	await expect(row).toContainText('Paid');
+
+	await page.reload();
+	await row.getByRole('link', { name: number }).click();
+	await page.getByRole('button', { name: 'Delete invoice' }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toContainText(`Delete invoice ${number}?`);
+	await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
+	await expect(page.getByText('No invoices yet')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('No invoices yet')).toBeVisible();
+});
+
+test('the editor explains wrong fields and saves nothing until they are right', async ({
+	page
+}) => {
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await page.getByLabel('Unit price').fill('12.345');
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	const price = page.getByLabel('Unit price');
+	await expect(price).toHaveAttribute('aria-invalid', 'true');
+	await expect(price).toHaveAccessibleDescription('Unit price must be an amount in USD');
+	await expect(page.getByLabel('Client')).toHaveAccessibleDescription('Enter or choose a client');
+	await expect(page.getByRole('alert')).toContainText('correct the fields');
+	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+});
+
+test('search and filter the history', async ({ page }) => {
+	const first = await createInvoice(page, {
+		client: 'Acme Roofing',
+		lines: [{ description: 'Roof repair', unitPrice: '900' }]
+	});
+	const second = await createInvoice(page, {
+		client: 'Bistro Nord',
+		currency: 'EUR',
+		lines: [{ description: 'Menu design', unitPrice: '150' }],
+		notes: 'Thanks for the espresso'
+	});
+	await page.getByRole('button', { name: 'Mark as sent' }).click();
+	await expect(page.getByText('Sent', { exact: true })).toBeVisible();
+	await openInvoices(page);
+
+	const search = page.getByRole('searchbox', { name: 'Search invoices' });
+	const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+	await expect(rows).toHaveCount(2);
+	await search.fill('espresso');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText(second);
+	await search.fill('roof');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText(first);
+	await search.fill('');
+
+	const status = page.getByRole('combobox', { name: 'Status' });
+	await status.selectOption({ label: 'Sent' });
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('Bistro Nord');
+	await expect(rows.first()).toContainText('€150.00');
+	await status.selectOption({ label: 'Draft' });
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('Acme Roofing');
+	await status.selectOption({ label: 'Overdue' });
+	await expect(page.getByText('No invoices match these filters.')).toBeVisible();
+	await status.selectOption({ label: 'All' });
+
+	await page.getByRole('button', { name: 'More filters' }).click();
+	await page.getByLabel('Total at least').fill('500');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText(first);
+});
