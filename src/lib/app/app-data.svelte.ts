@@ -96,7 +96,7 @@ export class AppData {
 
 	private async refresh({ collection, ids }: ChangeNotice): Promise<void> {
 		const { repository } = this.services;
-		const changed = await Promise.all(ids.map((id) => repository.get(collection, id)));
+		const changed = await repository.getMany(collection, ids);
 		const records = changed.filter((r): r is Collections[CollectionName] => r !== undefined);
 		repository.observe(records);
 		if (collection === 'invoices') {

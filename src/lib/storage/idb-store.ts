@@ -82,6 +82,16 @@ export class IdbRecordStore implements RecordStore {
 		return this.db.get(collection, id) as Promise<Collections[K] | undefined>;
 	}
 
+	async getMany<K extends CollectionName>(
+		collection: K,
+		ids: readonly string[]
+	): Promise<(Collections[K] | undefined)[]> {
+		const tx = this.db.transaction(collection);
+		const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+		await tx.done;
+		return records as (Collections[K] | undefined)[];
+	}
+
 	async write(changes: readonly Change[]): Promise<void> {
 		const tx = this.db.transaction(['invoices', 'clients', 'profile', 'outbox'], 'readwrite');
 		const outbox = tx.objectStore('outbox');

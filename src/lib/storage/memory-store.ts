@@ -25,6 +25,10 @@ export class MemoryRecordStore implements RecordStore {
 		return record === undefined ? undefined : (structuredClone(record) as Collections[K]);
 	}
 
+	async getMany<K extends CollectionName>(collection: K, ids: readonly string[]) {
+		return Promise.all(ids.map((id) => this.get(collection, id)));
+	}
+
 	async write(changes: readonly Change[]): Promise<void> {
 		for (const { collection, record } of changes) {
 			this.table(collection).set(record.id, structuredClone(record));

@@ -31,6 +31,11 @@ export function outboxKey(collection: CollectionName, id: string): string {
 export interface RecordStore {
 	all<K extends CollectionName>(collection: K): Promise<Collections[K][]>;
 	get<K extends CollectionName>(collection: K, id: string): Promise<Collections[K] | undefined>;
+	/** Reads many records in one go; the result lines up with `ids`. */
+	getMany<K extends CollectionName>(
+		collection: K,
+		ids: readonly string[]
+	): Promise<(Collections[K] | undefined)[]>;
 	/** Writes the records and their outbox entries in one transaction: all or nothing. */
 	write(changes: readonly Change[]): Promise<void>;
 	outbox(): Promise<OutboxEntry[]>;

@@ -68,6 +68,10 @@ export class Repository {
 		return this.store.get(collection, id);
 	}
 
+	getMany<K extends CollectionName>(collection: K, ids: readonly string[]) {
+		return this.store.getMany(collection, ids);
+	}
+
 	/** Records read elsewhere carry stamps this device must stamp after. */
 	observe(records: readonly RecordMeta[]): void {
 		for (const record of records) this.hlc.receive(record.hlc);
@@ -113,8 +117,9 @@ export class Repository {
 	async merge(records: readonly Change[]): Promise<ImportCounts> {
 		const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
 		const winners: Change[] = [];
-		for (const change of records) {
-			const local = await this.store.get(change.collection, change.record.id);
+		const locals = await this.localVersions(records);
+		for (const [index, change] of records.entries()) {
+			const local = locals[index];
 			const winner = newerOf<RecordMeta>(local, change.record);
 			if (local && winner === local) counts.unchanged += 1;
 			else {
@@ -125,6 +130,20 @@ export class Repository {
 		this.observe(records.map((c) => c.record));
 		await this.commit(winners);
 		return counts;
+	}
+
+	/** The stored version of each change's record, read one transaction per collection. */
+	private async localVersions(changes: readonly Change[]): Promise<(RecordMeta | undefined)[]> {
+		const result: (RecordMeta | undefined)[] = new Array(changes.length);
+		for (const collection of new Set(changes.map((c) => c.collection))) {
+			const indexes = changes.flatMap((c, i) => (c.collection === collection ? [i] : []));
+			const found = await this.store.getMany(
+				collection,
+				indexes.map((i) => (changes[i] as Change).record.id)
+			);
+			indexes.forEach((changeIndex, k) => (result[changeIndex] = found[k]));
+		}
+		return result;
 	}
 
 	validate<K extends CollectionName>(collection: K, value: unknown): Collections[K] {
