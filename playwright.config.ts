@@ -46,13 +46,13 @@ export default defineConfig({
 			command: `node scripts/serve.mjs`,
 			env: { PORT: String(PORTS.root) },
 			url: `http://127.0.0.1:${PORTS.root}/`,
-			reuseExistingServer: !process.env.CI
+			reuseExistingServer: false
 		},
 		{
 			command: `node scripts/serve.mjs`,
 			env: { PORT: String(PORTS.subPath), BASE_PATH: '/apps/invoicelab/' },
 			url: `http://127.0.0.1:${PORTS.subPath}/apps/invoicelab/`,
-			reuseExistingServer: !process.env.CI
+			reuseExistingServer: false
 		}
 	]
 });

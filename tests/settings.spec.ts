@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { createInvoice } from './helpers';
+
+const PNG_1PX = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	'base64'
+);
+
+test('business settings shape new invoices: numbering, currency, terms and logo', async ({
+	page
+}) => {
+	await page.goto('./settings/');
+	await page.getByLabel('Business name').fill('Müller & Söhne');
+	await page.getByLabel('Default currency').selectOption('EUR');
+	await page.getByLabel('Payment terms (days)').fill('14');
+	await page.getByLabel('Numbering format').fill('MS-{YY}/{SEQ:3}');
+	await expect(page.getByText(/Next: MS-\d\d\/001/)).toBeVisible();
+
+	const logo = page.getByLabel(/^Logo/);
+	await logo.setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: PNG_1PX });
+	await expect(page.getByText('The logo must be a PNG or JPEG image')).toBeVisible();
+	await logo.setInputFiles({
+		name: 'broken.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from('not an image')
+	});
+	await expect(page.getByText('That file could not be read as an image')).toBeVisible();
+	await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG_1PX });
+	await expect(page.getByRole('img', { name: 'Business logo' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Business settings saved')).toBeVisible();
+
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	const number = page.getByLabel('Invoice number');
+	await expect(number).toHaveValue(/^MS-\d\d\/001$/);
+	await expect(page.getByLabel('Currency')).toHaveValue('EUR');
+	const issue = await page.getByLabel('Issue date').inputValue();
+	const due = new Date(`${issue}T00:00:00Z`);
+	due.setUTCDate(due.getUTCDate() + 14);
+	await expect(page.getByLabel('Due date')).toHaveValue(due.toISOString().slice(0, 10));
+
+	const saved = await createInvoice(page, {
+		client: 'Client A',
+		lines: [{ description: 'x', unitPrice: '1' }]
+	});
+	await expect(page.getByText('Müller & Söhne')).toBeVisible();
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await expect(number).toHaveValue(saved.replace(/001$/, '002'));
+
+	await page.goto('./settings/');
+	await page.getByLabel('Numbering format').fill('NO-PLACEHOLDER');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByLabel('Numbering format')).toHaveAccessibleDescription(/needs a \{SEQ\}/);
+});
+
+test('an invoice number already in use is refused', async ({ page }) => {
+	await page.goto('./');
+	const first = await createInvoice(page, {
+		client: 'Client A',
+		lines: [{ description: 'x', unitPrice: '1' }]
+	});
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await page.getByLabel('Client').fill('Client B');
+	await page.getByLabel('Invoice number').fill(first);
+	await page.getByLabel('Description').fill('y');
+	await page.getByLabel('Unit price').fill('2');
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByLabel('Invoice number')).toHaveAccessibleDescription(
+		`${first} is already used by another invoice`
+	);
+});
