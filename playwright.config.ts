@@ -1,28 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium';
 
-/**
- * Uses Debian's Chromium when it is there (CI and these machines cannot download
- * Playwright's browsers); elsewhere Playwright's own bundled Chromium.
- * CHROMIUM_PATH overrides both.
- */
-const systemChromium =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const launchOptions = systemChromium
-	? {
-			executablePath: systemChromium,
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
-	: {};
+const launchOptions = chromiumLaunchOptions();
 
 export const PORTS = { root: 4173, subPath: 4174 };
 

@@ -1,26 +1,8 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/chromium';
 
-/** The same Chromium choice as playwright.config.ts. */
 export function launchChromium(): Promise<Browser> {
-	const executablePath =
-		process.env.CHROMIUM_PATH ??
-		(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-	return chromium.launch({
-		executablePath,
-		args: executablePath
-			? [
-					'--headless',
-					'--no-sandbox',
-					'--disable-gpu',
-					'--disable-quic',
-					'--no-first-run',
-					'--disable-background-networking',
-					'--disable-component-update',
-					'--disable-sync'
-				]
-			: []
-	});
+	return chromium.launch(chromiumLaunchOptions());
 }
 
 export function median(values: number[]): number {

@@ -1,27 +1,11 @@
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import { toRow, type InvoiceRow } from '../invoice/list-query';
-import { DEFAULT_NUMBER_FORMAT } from '../invoice/numbering';
+import { DEFAULT_PROFILE } from '../invoice/profile';
 import { localDate } from '../platform/clock';
 import type { ChangeNotice } from '../storage/repository';
 import type { CollectionName, Collections } from '../storage/record-store';
 import type { Services } from './services';
-
-export const DEFAULT_PROFILE: BusinessProfile = {
-	id: BUSINESS_PROFILE_ID,
-	createdAt: '1970-01-01T00:00:00.000Z',
-	updatedAt: '1970-01-01T00:00:00.000Z',
-	hlc: '',
-	deleted: false,
-	name: '',
-	email: '',
-	address: '',
-	taxId: '',
-	logo: '',
-	defaultCurrency: 'USD',
-	paymentTermsDays: 30,
-	numberFormat: DEFAULT_NUMBER_FORMAT
-};
 
 function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
 	return new Map(records.map((r) => [r.id, r]));

@@ -1,5 +1,12 @@
 /** Deterministic record builders for unit tests, end-to-end seeds and benchmarks. */
-import type { BusinessProfile, Client, Invoice, LineItem } from '../invoice/schema';
+import {
+	BUSINESS_PROFILE_ID,
+	type BusinessProfile,
+	type Client,
+	type Invoice,
+	type LineItem
+} from '../invoice/schema';
+import { DEFAULT_PROFILE } from '../invoice/profile';
 import { DEFAULT_NUMBER_FORMAT, formatInvoiceNumber } from '../invoice/numbering';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
@@ -51,15 +58,9 @@ export function makeInvoice(overrides: Partial<Invoice> = {}): Invoice {
 
 export function makeProfile(overrides: Partial<BusinessProfile> = {}): BusinessProfile {
 	return {
-		...meta('business'),
+		...DEFAULT_PROFILE,
+		...meta(BUSINESS_PROFILE_ID),
 		name: 'My Business',
-		email: '',
-		address: '',
-		taxId: '',
-		logo: '',
-		defaultCurrency: 'USD',
-		paymentTermsDays: 30,
-		numberFormat: DEFAULT_NUMBER_FORMAT,
 		...overrides
 	};
 }
