@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../platform/clock';
 import { SequentialIds } from '../platform/ids';
 import { MemoryTabNetwork } from '../platform/channel';
-import { makeInvoice } from '../testing/factories';
+import { makeInvoice, makeInvoiceDraft } from '../testing/factories';
 import { MemoryRecordStore } from './memory-store';
-import { Repository, ValidationError, type ChangeNotice, type Draft } from './repository';
-import type { Invoice } from '../invoice/schema';
+import { Repository, ValidationError, type ChangeNotice } from './repository';
 
 function setup() {
 	const network = new MemoryTabNetwork<ChangeNotice>();
@@ -16,11 +15,7 @@ function setup() {
 	return { store, clock, repo, otherTab };
 }
 
-function draft(overrides: Partial<Invoice> = {}): Draft<Invoice> {
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { id, createdAt, updatedAt, hlc, deleted, ...rest } = makeInvoice(overrides);
-	return rest;
-}
+const draft = makeInvoiceDraft;
 
 describe('Repository', () => {
 	it('stamps, stores and announces a new record in this tab and the others', async () => {

@@ -4,7 +4,8 @@ import {
 	type BusinessProfile,
 	type Client,
 	type Invoice,
-	type LineItem
+	type LineItem,
+	type RecordMeta
 } from '../invoice/schema';
 import { DEFAULT_PROFILE } from '../invoice/profile';
 import { DEFAULT_NUMBER_FORMAT, formatInvoiceNumber } from '../invoice/numbering';
@@ -54,6 +55,15 @@ export function makeInvoice(overrides: Partial<Invoice> = {}): Invoice {
 		payments: [],
 		...overrides
 	};
+}
+
+/** An invoice as an editor hands it to Repository.save: no sync metadata yet. */
+export function makeInvoiceDraft(
+	overrides: Partial<Invoice> = {}
+): Omit<Invoice, keyof RecordMeta> {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { id, createdAt, updatedAt, hlc, deleted, ...draft } = makeInvoice(overrides);
+	return draft;
 }
 
 export function makeProfile(overrides: Partial<BusinessProfile> = {}): BusinessProfile {
