@@ -56,6 +56,9 @@ export class AppData {
 	get repository() {
 		return this.services.repository;
 	}
+	get aws() {
+		return this.services.aws;
+	}
 
 	async load(): Promise<void> {
 		const { repository } = this.services;

@@ -5,6 +5,7 @@ import { SequentialIds } from '../platform/ids';
 import { MemoryRecordStore } from '../storage/memory-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { makeInvoiceDraft } from '../testing/factories';
+import { memoryAws } from '../testing/memory-aws';
 import { AppData } from './app-data.svelte';
 import type { Services } from './services';
 
@@ -19,7 +20,8 @@ function twoTabs() {
 			store,
 			clock,
 			ids,
-			repository: new Repository(store, clock, ids, network.join(), 'dev')
+			repository: new Repository(store, clock, ids, network.join(), 'dev'),
+			aws: memoryAws(clock).connection
 		};
 	};
 	return { clock, first: new AppData(tab()), second: new AppData(tab()) };

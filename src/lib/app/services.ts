@@ -2,21 +2,29 @@
  * The one place where the real implementations are chosen and wired together. Tests build
  * the same graph from the in-memory fakes instead.
  */
+import { storageVault } from '../aws/credential-vault';
+import { AwsSessionStore, type SessionMessage } from '../aws/session-store.svelte';
+import { readAwsSettings } from '../aws/settings';
 import { browserTabChannel } from '../platform/channel';
-import { systemClock, type Clock } from '../platform/clock';
+import { systemClock, systemScheduler, type Clock } from '../platform/clock';
 import { randomIds, type IdSource } from '../platform/ids';
 import { openIdbStore } from '../storage/idb-store';
 import type { RecordStore } from '../storage/record-store';
+import { openDynamoGateway } from '../storage/remote-table';
 import { Repository, type ChangeNotice } from '../storage/repository';
+import { AwsConnection } from './aws-connection.svelte';
+import { toasts } from './toasts.svelte';
 
 export interface Services {
 	repository: Repository;
 	store: RecordStore;
 	clock: Clock;
 	ids: IdSource;
+	aws: AwsConnection;
 }
 
 const DEVICE_KEY = 'device-id';
+const AWS_SETTINGS_KEY = 'aws-settings';
 
 /** A per-browser id that tells this device's HLC stamps from every other device's. */
 export async function deviceIdOf(store: RecordStore, ids: IdSource): Promise<string> {
@@ -32,5 +40,22 @@ export async function createBrowserServices(): Promise<Services> {
 	const deviceId = await deviceIdOf(store, randomIds);
 	const channel = browserTabChannel<ChangeNotice>('invoicelab-changes');
 	const repository = new Repository(store, systemClock, randomIds, channel, deviceId);
-	return { repository, store, clock: systemClock, ids: randomIds };
+	const session = new AwsSessionStore({
+		clock: systemClock,
+		scheduler: systemScheduler,
+		vault: storageVault(sessionStorage),
+		channel: browserTabChannel<SessionMessage>('invoicelab-aws-session'),
+		notify: (message, tone) => toasts.show(message, tone, 12_000)
+	});
+	session.start();
+	const aws = new AwsConnection(
+		{
+			session,
+			clock: systemClock,
+			openGateway: openDynamoGateway,
+			saveSettings: (settings) => store.writeMeta(AWS_SETTINGS_KEY, settings)
+		},
+		readAwsSettings(await store.readMeta(AWS_SETTINGS_KEY))
+	);
+	return { repository, store, clock: systemClock, ids: randomIds, aws };
 }

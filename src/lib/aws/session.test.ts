@@ -3,9 +3,10 @@ import {
 	DEFAULT_SESSION_MS,
 	dueWarnings,
 	expiryFor,
+	formatHoursMinutes,
 	formatTimeLeft,
-	isRejectedCredentialsError,
 	nextChangeAt,
+	parseTimeLeft,
 	sessionState,
 	type AwsSession
 } from './session';
@@ -84,22 +85,6 @@ describe('dueWarnings', () => {
 	});
 });
 
-describe('isRejectedCredentialsError', () => {
-	it('knows the errors that mean the keys are dead', () => {
-		for (const name of [
-			'ExpiredTokenException',
-			'UnrecognizedClientException',
-			'InvalidSignatureException'
-		]) {
-			expect(isRejectedCredentialsError(Object.assign(new Error('x'), { name }))).toBe(true);
-		}
-		expect(
-			isRejectedCredentialsError(Object.assign(new Error('x'), { name: 'ThrottlingException' }))
-		).toBe(false);
-		expect(isRejectedCredentialsError(null)).toBe(false);
-	});
-});
-
 describe('expiryFor', () => {
 	it('uses the pasted Expiration, else the time left for temporary keys, else none', () => {
 		expect(expiryFor('temporary', '2026-11-22T10:30:00Z', DEFAULT_SESSION_MS, NOW)).toBe(
@@ -107,5 +92,27 @@ describe('expiryFor', () => {
 		);
 		expect(expiryFor('temporary', undefined, 90 * MIN, NOW)).toBe(NOW + 90 * MIN);
 		expect(expiryFor('permanent', undefined, DEFAULT_SESSION_MS, NOW)).toBeNull();
+	});
+});
+
+describe('parseTimeLeft', () => {
+	it('reads the forms people type', () => {
+		expect(parseTimeLeft('4:00')).toBe(4 * 60 * 60_000);
+		expect(parseTimeLeft(' 3:12 ')).toBe(192 * 60_000);
+		expect(parseTimeLeft('3h 12m')).toBe(192 * 60_000);
+		expect(parseTimeLeft('2h')).toBe(120 * 60_000);
+		expect(parseTimeLeft('45m')).toBe(45 * 60_000);
+		expect(parseTimeLeft('45 min')).toBe(45 * 60_000);
+	});
+
+	it('refuses nothing, zero, nonsense and more than a day', () => {
+		for (const text of ['', '0:00', 'soon', '4:75', '25:00', '-1:00', 'h']) {
+			expect(parseTimeLeft(text)).toBeNull();
+		}
+	});
+
+	it('round-trips through formatHoursMinutes', () => {
+		expect(formatHoursMinutes(DEFAULT_SESSION_MS)).toBe('4:00');
+		expect(parseTimeLeft(formatHoursMinutes(192 * 60_000 + 59_000))).toBe(192 * 60_000);
 	});
 });

@@ -77,23 +77,6 @@ export function dueWarnings(
 	return WARNING_MARKS_MS.filter((mark) => msLeft <= mark && !announced.has(mark));
 }
 
-const REJECTED_CREDENTIAL_ERRORS = new Set([
-	'ExpiredTokenException',
-	'ExpiredToken',
-	'RequestExpired',
-	'UnrecognizedClientException',
-	'InvalidClientTokenId',
-	'InvalidSignatureException',
-	'SignatureDoesNotMatch',
-	'InvalidAccessKeyId'
-]);
-
-/** True for the AWS errors that mean these credentials will not work again. */
-export function isRejectedCredentialsError(error: unknown): boolean {
-	const name = (error as { name?: unknown } | null)?.name;
-	return typeof name === 'string' && REJECTED_CREDENTIAL_ERRORS.has(name);
-}
-
 /** Expiry from the paste, else from the "Session time left" the user gave, else none. */
 export function expiryFor(
 	kind: AwsSession['kind'],
@@ -103,4 +86,21 @@ export function expiryFor(
 ): number | null {
 	if (pastedExpiration) return Date.parse(pastedExpiration);
 	return kind === 'temporary' ? now + timeLeftMs : null;
+}
+
+/** Reads "4:00", "3h 12m", "2h" or "45m" as the lab's remaining time; null if it is none of them. */
+export function parseTimeLeft(text: string): number | null {
+	const value = text.trim().toLowerCase();
+	const clock = /^(\d{1,2}):([0-5]\d)$/.exec(value);
+	const words = /^(?:(\d{1,2})\s*h)?\s*(?:(\d{1,3})\s*m(?:in)?)?$/.exec(value);
+	const match = clock ?? (value && words);
+	if (!match) return null;
+	const minutes = Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
+	return minutes > 0 && minutes <= 24 * 60 ? minutes * 60_000 : null;
+}
+
+/** "4:00" for the time-left field. */
+export function formatHoursMinutes(ms: number): string {
+	const minutes = Math.max(0, Math.floor(ms / 60_000));
+	return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }

@@ -4,18 +4,48 @@ export interface Clock {
 	now(): number;
 }
 
+/** Runs work later; returns a function that cancels it. */
+export interface Scheduler {
+	after(ms: number, run: () => void): () => void;
+}
+
 export const systemClock: Clock = { now: () => Date.now() };
 
-export class ManualClock implements Clock {
+export const systemScheduler: Scheduler = {
+	after(ms, run) {
+		const timer = setTimeout(run, ms);
+		return () => clearTimeout(timer);
+	}
+};
+
+/** A clock that moves only when told to, running due timers as it passes them. */
+export class ManualClock implements Clock, Scheduler {
+	private timers: { at: number; run: () => void }[] = [];
+
 	constructor(private time: number) {}
 	now(): number {
 		return this.time;
 	}
 	set(time: number): void {
-		this.time = time;
+		this.advance(time - this.time);
 	}
 	advance(ms: number): void {
-		this.time += ms;
+		const end = this.time + ms;
+		for (;;) {
+			const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+			if (!due) break;
+			this.timers = this.timers.filter((t) => t !== due);
+			this.time = Math.max(this.time, due.at);
+			due.run();
+		}
+		this.time = end;
+	}
+	after(ms: number, run: () => void): () => void {
+		const timer = { at: this.time + Math.max(0, ms), run };
+		this.timers.push(timer);
+		return () => {
+			this.timers = this.timers.filter((t) => t !== timer);
+		};
 	}
 }
 

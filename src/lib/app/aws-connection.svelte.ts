@@ -1,0 +1,167 @@
+import * as v from 'valibot';
+import { explainAwsError, awsProblemOf, type AwsProblem } from '../aws/aws-errors';
+import type { ParsedCredentials } from '../aws/credentials-parser';
+import { expiryFor } from '../aws/session';
+import type { AwsSessionStore } from '../aws/session-store.svelte';
+import { AwsSettingsSchema, type AwsSettings } from '../aws/settings';
+import type { CloudGateway, OpenGateway, TableState } from '../storage/remote-table';
+import type { Clock } from '../platform/clock';
+
+export type ConnectionCheck =
+	| { state: 'checking' | 'creating-table' }
+	| { state: 'connected' | 'missing-table'; message: string }
+	| { state: 'failed'; problem: AwsProblem; message: string };
+
+export interface AwsConnectionDeps {
+	session: AwsSessionStore;
+	clock: Clock;
+	openGateway: OpenGateway;
+	saveSettings: (settings: AwsSettings) => Promise<void>;
+}
+
+const REJECTION_REASONS: Partial<Record<AwsProblem, string>> = {
+	expired: 'the session has expired',
+	unrecognized: 'the keys were not recognised'
+};
+
+/**
+ * Settings, credentials and the last check of the connection, together: pasting keys,
+ * changing the table or endpoint, and creating the table all go through here.
+ */
+export class AwsConnection {
+	#settings = $state.raw<AwsSettings>();
+	#check = $state.raw<ConnectionCheck | null>(null);
+	#gateway: { key: string; gateway: Promise<CloudGateway> } | null = null;
+
+	constructor(
+		private readonly deps: AwsConnectionDeps,
+		settings: AwsSettings
+	) {
+		this.#settings = settings;
+	}
+
+	get session(): AwsSessionStore {
+		return this.deps.session;
+	}
+	get settings(): AwsSettings {
+		return this.#settings!;
+	}
+	get check(): ConnectionCheck | null {
+		return this.#check;
+	}
+
+	/** Validates and applies changed settings; returns the problems by field, if any. */
+	async updateSettings(
+		patch: Partial<AwsSettings>
+	): Promise<Partial<Record<keyof AwsSettings, string>>> {
+		const result = v.safeParse(AwsSettingsSchema, { ...this.settings, ...patch });
+		if (!result.success) {
+			const problems: Partial<Record<keyof AwsSettings, string>> = {};
+			for (const issue of result.issues) {
+				const key = v.getDotPath(issue) as keyof AwsSettings;
+				problems[key] ??= issue.message;
+			}
+			return problems;
+		}
+		this.#settings = result.output;
+		await this.deps.saveSettings(result.output);
+		this.#check = null;
+		return {};
+	}
+
+	/** Takes pasted credentials, then makes one cheap call to say whether they work. */
+	async connect(parsed: ParsedCredentials, timeLeftMs: number): Promise<ConnectionCheck> {
+		if (parsed.region && parsed.region !== this.settings.region) {
+			await this.updateSettings({ region: parsed.region });
+		}
+		const now = this.deps.clock.now();
+		this.session.connect({
+			credentials: parsed.credentials,
+			kind: parsed.kind,
+			region: this.settings.region,
+			expiresAt: expiryFor(parsed.kind, parsed.expiration, timeLeftMs, now)
+		});
+		return this.verify();
+	}
+
+	async verify(): Promise<ConnectionCheck> {
+		return this.#run('checking', async (gateway) => {
+			const table = await gateway.describeTable();
+			return table === 'missing'
+				? {
+						state: 'missing-table',
+						message: `Connected, but the table "${this.settings.table}" does not exist yet in ${this.settings.region}.`
+					}
+				: { state: 'connected', message: this.#connectedMessage(table) };
+		});
+	}
+
+	async createTable(): Promise<ConnectionCheck> {
+		return this.#run('creating-table', async (gateway) => {
+			await gateway.createTable();
+			return { state: 'connected', message: this.#connectedMessage('active') };
+		});
+	}
+
+	forget(): void {
+		this.session.forget();
+		this.#gateway = null;
+		this.#check = null;
+	}
+
+	/** The gateway for the current session and settings, built (and the SDK loaded) once. */
+	gateway(): Promise<CloudGateway> {
+		const session = this.session.session;
+		if (!session) return Promise.reject(new Error('Connect AWS first.'));
+		const s = this.settings;
+		const key = [
+			session.credentials.accessKeyId,
+			session.expiresAt,
+			s.region,
+			s.dynamodbEndpoint
+		].join('|');
+		if (this.#gateway?.key !== key) {
+			const gateway = this.deps.openGateway(session, s, (error) => this.#rejected(error));
+			this.#gateway = { key, gateway };
+			gateway.catch(() => {
+				if (this.#gateway?.gateway === gateway) this.#gateway = null;
+			});
+		}
+		return this.#gateway.gateway;
+	}
+
+	async #run(
+		busy: 'checking' | 'creating-table',
+		work: (gateway: CloudGateway) => Promise<ConnectionCheck>
+	): Promise<ConnectionCheck> {
+		this.#check = { state: busy };
+		let endpoint = this.settings.dynamodbEndpoint || `DynamoDB in ${this.settings.region}`;
+		let outcome: ConnectionCheck;
+		try {
+			const gateway = await this.gateway();
+			endpoint = gateway.endpoint;
+			outcome = await work(gateway);
+		} catch (error) {
+			const explained = explainAwsError(error, {
+				service: 'DynamoDB',
+				endpoint,
+				credentials: this.session.session?.credentials
+			});
+			outcome = { state: 'failed', ...explained };
+		}
+		this.#check = outcome;
+		return outcome;
+	}
+
+	#rejected(error: unknown): void {
+		const reason = REJECTION_REASONS[awsProblemOf(error)] ?? 'the keys were refused';
+		this.session.reject(reason);
+	}
+
+	#connectedMessage(table: TableState): string {
+		const where = `table "${this.settings.table}" in ${this.settings.region}`;
+		return table === 'creating'
+			? `Connected. The ${where} is still being created; syncing starts when it is ready.`
+			: `Connected to the ${where}.`;
+	}
+}

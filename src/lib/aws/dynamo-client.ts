@@ -1,0 +1,63 @@
+/**
+ * DynamoDB clients, built only once credentials exist: the SDK is a dynamic import, so a
+ * local-only user never downloads it.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isRejectedCredentials } from './aws-errors';
+import type { AwsSession } from './session';
+import type { AwsSettings } from './settings';
+
+export interface Dynamo {
+	client: DynamoDBClient;
+	/** Marshals plain objects to and from DynamoDB's attribute format. */
+	documents: DynamoDBDocumentClient;
+	sdk: typeof import('@aws-sdk/client-dynamodb');
+	lib: typeof import('@aws-sdk/lib-dynamodb');
+	/** The address requests go to, for messages. */
+	endpoint: string;
+}
+
+/** A request that hangs this long is abandoned (sync relies on writes landing promptly). */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+export async function createDynamo(
+	session: AwsSession,
+	settings: AwsSettings,
+	onRejected: (error: unknown) => void
+): Promise<Dynamo> {
+	const [sdk, lib] = await Promise.all([
+		import('@aws-sdk/client-dynamodb'),
+		import('@aws-sdk/lib-dynamodb')
+	]);
+	const endpoint = settings.dynamodbEndpoint || undefined;
+	const client = new sdk.DynamoDBClient({
+		region: settings.region,
+		endpoint,
+		credentials: { ...session.credentials },
+		requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS }
+	});
+	// One place sees every call's outcome, so any call that finds the keys dead turns the
+	// session offline at once, whichever feature made it.
+	client.middlewareStack.add(
+		(next) => async (args) => {
+			try {
+				return await next(args);
+			} catch (error) {
+				if (isRejectedCredentials(error)) onRejected(error);
+				throw error;
+			}
+		},
+		{ step: 'initialize', name: 'invoicelabRejectedCredentials' }
+	);
+	const documents = lib.DynamoDBDocumentClient.from(client, {
+		marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false }
+	});
+	return {
+		client,
+		documents,
+		sdk,
+		lib,
+		endpoint: endpoint ?? `https://dynamodb.${settings.region}.amazonaws.com`
+	};
+}

@@ -1,0 +1,38 @@
+import type { CloudGateway, OpenGateway } from '../storage/remote-table';
+
+/** An in-memory DynamoDB account: tables by name, and errors to answer with on demand. */
+export class FakeCloud {
+	readonly tables = new Set<string>();
+	readonly opened: string[] = [];
+	#failures: unknown[] = [];
+
+	/** The next calls throw these errors, in order (AWS-shaped: `{ name, message }`). */
+	failWith(...errors: unknown[]): void {
+		this.#failures.push(...errors);
+	}
+
+	readonly open: OpenGateway = async (session, settings, onRejected) => {
+		this.opened.push(session.credentials.accessKeyId);
+		const call = async <T>(work: () => T): Promise<T> => {
+			const failure = this.#failures.shift();
+			if (failure) {
+				const name = (failure as { name?: string }).name ?? '';
+				if (['ExpiredTokenException', 'UnrecognizedClientException'].includes(name)) {
+					onRejected(failure);
+				}
+				throw failure;
+			}
+			return work();
+		};
+		const gateway: CloudGateway = {
+			endpoint: settings.dynamodbEndpoint || `https://dynamodb.${settings.region}.amazonaws.com`,
+			describeTable: () => call(() => (this.tables.has(settings.table) ? 'active' : 'missing')),
+			createTable: () => call(() => void this.tables.add(settings.table))
+		};
+		return gateway;
+	};
+}
+
+export function awsError(name: string, message = name): Error {
+	return Object.assign(new Error(message), { name });
+}

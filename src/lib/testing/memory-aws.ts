@@ -1,0 +1,32 @@
+import { AwsConnection } from '../app/aws-connection.svelte';
+import { storageVault } from '../aws/credential-vault';
+import { AwsSessionStore, type SessionMessage } from '../aws/session-store.svelte';
+import { DEFAULT_AWS_SETTINGS } from '../aws/settings';
+import { MemoryTabNetwork } from '../platform/channel';
+import type { ManualClock } from '../platform/clock';
+import { FakeCloud } from './fake-cloud';
+import { MemoryStorage } from './memory-storage';
+
+/** The AWS side of the app wired from fakes: a fake cloud, memory storage, a manual clock. */
+export function memoryAws(
+	clock: ManualClock,
+	{
+		cloud = new FakeCloud(),
+		network = new MemoryTabNetwork<SessionMessage>(),
+		notices = [] as string[]
+	} = {}
+) {
+	const session = new AwsSessionStore({
+		clock,
+		scheduler: clock,
+		vault: storageVault(new MemoryStorage()),
+		channel: network.join(),
+		notify: (message) => notices.push(message)
+	});
+	session.start();
+	const connection = new AwsConnection(
+		{ session, clock, openGateway: cloud.open, saveSettings: async () => {} },
+		DEFAULT_AWS_SETTINGS
+	);
+	return { cloud, session, connection, notices };
+}
