@@ -1,6 +1,19 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * Where the page may send requests: AWS's own endpoints, this computer (DynamoDB Local,
+ * dynalite, test fakes), and any endpoint added at build time, space-separated, in
+ * INVOICELAB_CONNECT_SRC (a static build cannot widen its policy at run time).
+ */
+const connectSources = [
+	'self',
+	'https://*.amazonaws.com',
+	'http://127.0.0.1:*',
+	'http://localhost:*',
+	...(process.env.INVOICELAB_CONNECT_SRC ?? '').split(/\s+/).filter(Boolean)
+];
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -9,7 +22,24 @@ const config = {
 		// so the build runs from any static host at any sub-path with no rewrite rules.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
 		paths: { relative: true },
-		prerender: { handleHttpError: 'fail' }
+		prerender: { handleHttpError: 'fail' },
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte sets style attributes for transitions and dynamic values.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': connectSources,
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

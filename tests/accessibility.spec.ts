@@ -59,6 +59,17 @@ for (const width of [1280, 390]) {
 		await expectNoSeriousViolations(page, 'settings business');
 		await page.getByRole('tab', { name: 'Data' }).click();
 		await expectNoSeriousViolations(page, 'settings data');
+		await page.getByRole('tab', { name: 'AWS' }).click();
+		await page.getByLabel('DynamoDB table').fill('x');
+		await page.getByLabel('DynamoDB table').blur();
+		await expect(page.getByText('must be 3–255')).toBeVisible();
+		await expectNoSeriousViolations(page, 'settings aws');
+
+		await page.getByRole('button', { name: 'Connect AWS' }).click();
+		await page.getByRole('textbox', { name: 'Credentials' }).fill('aws_access_key_id=ASIA');
+		await page.getByRole('button', { name: 'Update Credentials' }).click();
+		await expect(page.getByRole('dialog').getByRole('alert')).toBeVisible();
+		await expectNoSeriousViolations(page, 'credentials dialog');
 	});
 }
 
@@ -88,6 +99,9 @@ test('the main flow works with the keyboard alone', async ({ page }) => {
 	await tabTo(page, page.getByRole('link', { name: 'Settings', exact: true }));
 	await page.keyboard.press('Enter');
 	await tabTo(page, page.getByRole('tab', { name: 'Business' }));
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('tab', { name: 'AWS' })).toBeFocused();
+	await expect(page.getByLabel('DynamoDB endpoint')).toBeVisible();
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('tab', { name: 'Data' })).toBeFocused();
 	await expect(page.getByRole('button', { name: 'Export JSON' })).toBeVisible();

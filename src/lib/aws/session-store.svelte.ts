@@ -41,7 +41,9 @@ export class AwsSessionStore {
 	readonly state = $derived(sessionState(this.#session, this.#now));
 	readonly label = $derived(STATUS_LABELS[this.state.status]);
 	readonly timeLeft = $derived(
-		this.state.msLeft !== null && this.state.msLeft > 0 ? formatTimeLeft(this.state.msLeft) : null
+		this.state.status !== 'offline' && this.state.msLeft !== null
+			? formatTimeLeft(this.state.msLeft)
+			: null
 	);
 
 	constructor(private readonly deps: SessionStoreDeps) {

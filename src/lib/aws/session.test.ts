@@ -47,9 +47,10 @@ describe('sessionState', () => {
 
 describe('formatTimeLeft', () => {
 	it('shows hours and minutes', () => {
-		expect(formatTimeLeft(3 * 60 * MIN + 12 * MIN + 59_000)).toBe('3h 12m left');
+		expect(formatTimeLeft(3 * 60 * MIN + 12 * MIN)).toBe('3h 12m left');
+		expect(formatTimeLeft(3 * 60 * MIN + 11 * MIN + 1)).toBe('3h 12m left');
 		expect(formatTimeLeft(4 * MIN)).toBe('4m left');
-		expect(formatTimeLeft(59_000)).toBe('under a minute left');
+		expect(formatTimeLeft(1)).toBe('1m left');
 	});
 });
 

@@ -42,10 +42,12 @@ export function sessionState(session: AwsSession | null, now: number): SessionSt
 	return { status: 'connected', msLeft };
 }
 
-/** "3h 12m left", "4m left", "under a minute left". */
+/**
+ * "3h 12m left", "4m left": whole minutes rounded up, like a countdown, so a fresh 4-hour
+ * session reads "4h 0m left" and the last seconds read "1m left".
+ */
 export function formatTimeLeft(msLeft: number): string {
-	const minutes = Math.floor(msLeft / 60_000);
-	if (minutes < 1) return 'under a minute left';
+	const minutes = Math.ceil(msLeft / 60_000);
 	const hours = Math.floor(minutes / 60);
 	return hours > 0 ? `${hours}h ${minutes % 60}m left` : `${minutes}m left`;
 }

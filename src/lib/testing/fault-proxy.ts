@@ -97,7 +97,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 				headers: { ...req.headers, host: upstream.host }
 			},
 			(answer) => {
-				res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...CORS });
+				const headers = Object.fromEntries(
+					Object.entries(answer.headers).filter(([name]) => !name.startsWith('access-control-'))
+				);
+				res.writeHead(answer.statusCode ?? 502, { ...headers, ...CORS });
 				answer.pipe(res);
 			}
 		);

@@ -1,0 +1,219 @@
+import {
+	ACADEMY,
+	badge,
+	configureAws,
+	connect,
+	credentialsFixture,
+	expect,
+	pasteCredentials,
+	SECRET,
+	test,
+	TOKEN_START
+} from './aws';
+
+test('paste the Learner Lab block → AWS Connected, with the table created on request', async ({
+	page,
+	localAws,
+	table
+}) => {
+	await page.goto('./');
+	await expect(badge(page)).toHaveText('Local only');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await pasteCredentials(page, ACADEMY);
+	const dialog = page.getByRole('dialog', { name: 'Update AWS credentials' });
+	await expect(dialog.getByText(`table "${table}" does not exist yet`)).toBeVisible();
+	await dialog.getByRole('button', { name: 'Create table' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(badge(page)).toContainText('AWS Connected');
+	await expect(badge(page)).toContainText('4h 0m left');
+	await expect(page.getByRole('button', { name: 'Refresh AWS' })).toBeVisible();
+});
+
+test('the badge follows the clock through Expiring and Offline; refresh reconnects', async ({
+	page,
+	localAws,
+	table
+}) => {
+	await page.clock.install({ time: new Date('2026-11-22T09:00:00Z') });
+	await page.goto('./');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await connect(page, ACADEMY, '1:00');
+	await expect(badge(page)).toHaveText(/AWS Connected\s*· 1h 0m left/);
+
+	await page.clock.fastForward('29:59');
+	await expect(badge(page)).toContainText('AWS Connected');
+	await page.clock.fastForward(1_000);
+	await expect(badge(page)).toHaveText(/AWS Expiring\s*· 30m left/);
+	await expect(page.getByText('AWS session ends in 30m')).toBeVisible();
+
+	await page.clock.fastForward('25:00');
+	await expect(badge(page)).toContainText('5m left');
+	await expect(page.getByText('AWS session ends in 5m')).toBeVisible();
+
+	await page.clock.fastForward('05:00');
+	await expect(badge(page)).toHaveText('AWS Offline');
+	await expect(page.getByText('AWS session expired')).toBeVisible();
+
+	await connect(page, ACADEMY);
+	await expect(badge(page)).toHaveText(/AWS Connected\s*· 4h 0m left/);
+});
+
+test('an ExpiredTokenException from AWS turns the badge Offline at once', async ({
+	page,
+	localAws,
+	table
+}) => {
+	await page.goto('./');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await connect(page);
+
+	localAws.proxy.fail('expired-token', Infinity);
+	await page.getByRole('button', { name: 'Check connection' }).click();
+	await expect(badge(page)).toHaveText('AWS Offline', { timeout: 2_000 });
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('session has expired');
+	await expect(alert).not.toContainText(SECRET);
+
+	localAws.proxy.heal();
+	await connect(page);
+	await expect(badge(page)).toContainText('AWS Connected');
+});
+
+test('a reload keeps the session, a new browser context does not, and nothing leaks to storage', async ({
+	page,
+	browser,
+	localAws,
+	table
+}) => {
+	await page.goto('./');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await connect(page);
+	await page.reload();
+	await expect(badge(page)).toContainText('AWS Connected');
+
+	const everywhere = await page.evaluate(async () => {
+		const dump: string[] = [location.href, document.cookie];
+		for (let i = 0; i < localStorage.length; i++) {
+			const key = localStorage.key(i)!;
+			dump.push(key, localStorage.getItem(key) ?? '');
+		}
+		for (const { name } of await indexedDB.databases()) {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open(name!);
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			for (const store of Array.from(db.objectStoreNames)) {
+				const all = await new Promise<unknown[]>((resolve) => {
+					const request = db.transaction(store).objectStore(store).getAll();
+					request.onsuccess = () => resolve(request.result);
+				});
+				dump.push(store, JSON.stringify(all));
+			}
+			db.close();
+		}
+		return { dump: dump.join('\n'), session: JSON.stringify(sessionStorage) };
+	});
+	// The scan reads real data (the settings live in IndexedDB) and would see the keys if there.
+	expect(everywhere.dump).toContain(table);
+	expect(everywhere.session).toContain(SECRET);
+	expect(everywhere.dump).not.toContain(SECRET);
+	expect(everywhere.dump).not.toContain(TOKEN_START);
+
+	const other = await browser.newContext();
+	const stranger = await other.newPage();
+	await stranger.goto('./');
+	await expect(badge(stranger)).toHaveText('Local only');
+	await expect(stranger.getByRole('button', { name: 'Connect AWS' })).toBeVisible();
+	await other.close();
+});
+
+test('a second tab picks up the live session; forgetting in one tab forgets in all', async ({
+	page,
+	context,
+	localAws,
+	table
+}) => {
+	await page.goto('./');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await connect(page);
+
+	const second = await context.newPage();
+	await second.goto('./');
+	await expect(badge(second)).toContainText('AWS Connected');
+
+	await second.getByRole('link', { name: 'Settings' }).click();
+	await second.getByRole('tab', { name: 'AWS' }).click();
+	await second.getByRole('button', { name: 'Forget credentials' }).click();
+	await expect(badge(second)).toHaveText('Local only');
+	await expect(badge(page)).toHaveText('Local only');
+	expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+});
+
+test('bad pastes are refused with a reason and without echoing the secret', async ({ page }) => {
+	await page.goto('./');
+	await pasteCredentials(page, credentialsFixture('bad-missing-secret.txt'));
+	const alert = page.getByRole('dialog').getByRole('alert');
+	await expect(alert).toContainText(/secret/i);
+
+	await page
+		.getByRole('textbox', { name: 'Credentials' })
+		.fill(credentialsFixture('bad-temporary-without-token.txt'));
+	await page.getByRole('button', { name: 'Update Credentials' }).click();
+	await expect(alert).toContainText(/token/i);
+	await expect(alert).not.toContainText(SECRET);
+
+	// A 1 MB paste is refused at once, without the page freezing on it.
+	const started = Date.now();
+	const stillResponsive = await page.getByRole('textbox', { name: 'Credentials' }).evaluate(
+		async (box, text) => {
+			const clipboardData = new DataTransfer();
+			clipboardData.setData('text/plain', text);
+			box.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true })
+			);
+			return new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0));
+		},
+		`${ACADEMY}\n${'x'.repeat(1024 * 1024)}`
+	);
+	expect(stillResponsive).toBe(true);
+	await expect(alert).toContainText('1024 KB');
+	expect(Date.now() - started).toBeLessThan(2_000);
+	expect(
+		(await page.getByRole('textbox', { name: 'Credentials' }).inputValue()).length
+	).toBeLessThan(1_000);
+	await expect(badge(page)).toHaveText('Local only');
+});
+
+test('an unreachable endpoint is reported in plain words', async ({ page, table }) => {
+	await page.goto('./');
+	await configureAws(page, 'http://127.0.0.1:9', table);
+	await pasteCredentials(page, credentialsFixture('permanent-keys.txt'));
+	await expect(page.getByRole('dialog').getByRole('alert')).toContainText(
+		'Could not reach http://127.0.0.1:9'
+	);
+});
+
+test('the AWS SDK is downloaded only once credentials exist', async ({ page, localAws, table }) => {
+	const scripts: string[] = [];
+	page.on('response', async (response) => {
+		if (response.url().endsWith('.js')) scripts.push(await response.text());
+	});
+	await page.goto('./');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await expect(badge(page)).toHaveText('Local only');
+	expect(scripts.some((s) => s.includes('AWS4-HMAC-SHA256'))).toBe(false);
+	await connect(page);
+	expect(scripts.some((s) => s.includes('AWS4-HMAC-SHA256'))).toBe(true);
+});
+
+test('settings warn about an endpoint the page security policy blocks', async ({ page }) => {
+	await page.goto('./settings/');
+	await page.getByRole('tab', { name: 'AWS' }).click();
+	await page.getByLabel('DynamoDB endpoint').fill('https://ddb.example.org');
+	await page.getByLabel('DynamoDB endpoint').blur();
+	await expect(page.getByText("This page's security policy blocks that address")).toBeVisible();
+	await page.getByLabel('DynamoDB endpoint').fill('ftp://nope');
+	await page.getByLabel('DynamoDB endpoint').blur();
+	await expect(page.getByText('must be an http(s) address')).toBeVisible();
+});
