@@ -10,6 +10,7 @@ import {
 	test,
 	TOKEN_START
 } from './aws';
+import { createInvoice } from './helpers';
 
 test('paste the Learner Lab block → AWS Connected, with the table created on request', async ({
 	page,
@@ -54,8 +55,15 @@ test('the badge follows the clock through Expiring and Offline; refresh reconnec
 	await expect(badge(page)).toHaveText('AWS Offline');
 	await expect(page.getByText('AWS session expired')).toBeVisible();
 
+	// Work goes on while offline, and a refresh in place keeps it.
+	const number = await createInvoice(page, {
+		client: 'Offline Ltd',
+		lines: [{ description: 'Kept', unitPrice: '10' }]
+	});
 	await connect(page, ACADEMY);
 	await expect(badge(page)).toHaveText(/AWS Connected\s*· 4h 0m left/);
+	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+	await expect(page.getByText('2 pending')).toBeVisible();
 });
 
 test('an ExpiredTokenException from AWS turns the badge Offline at once', async ({
