@@ -7,12 +7,17 @@ import {
 } from 'idb';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import {
+	nextOutboxEntry,
 	outboxKey,
+	type Acknowledgement,
 	type Change,
 	type CollectionName,
 	type Collections,
+	type ConflictCopy,
 	type OutboxEntry,
-	type RecordStore
+	type RecordStore,
+	type RemoteApply,
+	type WriteOrigin
 } from './record-store';
 
 interface InvoiceLabDb extends DBSchema {
@@ -29,6 +34,7 @@ interface InvoiceLabDb extends DBSchema {
 	clients: { key: string; value: Client; indexes: { 'by-name': string; 'by-hlc': string } };
 	profile: { key: string; value: BusinessProfile };
 	outbox: { key: string; value: OutboxEntry };
+	conflicts: { key: string; value: ConflictCopy };
 	meta: { key: string; value: { key: string; value: unknown } };
 }
 
@@ -51,8 +57,13 @@ const MIGRATIONS: Array<(db: IDBPDatabase<InvoiceLabDb>, tx: UpgradeTx) => void>
 		db.createObjectStore('profile', { keyPath: 'id' });
 		db.createObjectStore('outbox', { keyPath: 'key' });
 		db.createObjectStore('meta', { keyPath: 'key' });
+	},
+	(db) => {
+		db.createObjectStore('conflicts', { keyPath: 'key' });
 	}
 ];
+
+const RECORD_STORES = ['invoices', 'clients', 'profile'] as const;
 
 export const DB_VERSION = MIGRATIONS.length;
 
@@ -69,6 +80,14 @@ export async function openIdbStore(name = 'invoicelab'): Promise<IdbRecordStore>
 		}
 	});
 	return new IdbRecordStore(db);
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+	try {
+		tx.abort();
+	} catch {
+		// Already finished or aborted by the failing request itself.
+	}
 }
 
 export class IdbRecordStore implements RecordStore {
@@ -92,24 +111,70 @@ export class IdbRecordStore implements RecordStore {
 		return records as (Collections[K] | undefined)[];
 	}
 
-	async write(changes: readonly Change[]): Promise<void> {
-		const tx = this.db.transaction(['invoices', 'clients', 'profile', 'outbox'], 'readwrite');
+	async write(changes: readonly Change[], origin?: WriteOrigin): Promise<void> {
+		const tx = this.db.transaction([...RECORD_STORES, 'outbox'], 'readwrite');
 		const outbox = tx.objectStore('outbox');
-		const requests: Promise<unknown>[] = [];
 		try {
-			for (const { collection, record } of changes) {
+			for (const change of changes) {
+				const { collection, record } = change;
 				// Change ties each record to its collection; idb's per-store typing cannot follow that.
-				requests.push(tx.objectStore(collection).put(record as never));
+				const store = tx.objectStore(collection) as unknown as typeof outbox;
 				const key = outboxKey(collection, record.id);
-				requests.push(outbox.put({ key, collection, id: record.id, hlc: record.hlc, attempts: 0 }));
+				const [previous, before] = await Promise.all([outbox.get(key), store.get(record.id)]);
+				await Promise.all([
+					store.put(record as never),
+					outbox.put(nextOutboxEntry(previous, before, change, origin))
+				]);
 			}
 		} catch (error) {
 			// A put that throws (e.g. an uncloneable value) must not let the earlier puts commit.
-			tx.abort();
-			await Promise.allSettled([...requests, tx.done]);
+			abortQuietly(tx);
+			await tx.done.catch(() => {});
 			throw error;
 		}
+		await tx.done;
+	}
+
+	async applyRemote({ records, conflicts, rebased }: RemoteApply): Promise<void> {
+		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'conflicts'], 'readwrite');
+		const outbox = tx.objectStore('outbox');
+		const requests: Promise<unknown>[] = [];
+		for (const { collection, record } of records) {
+			requests.push(tx.objectStore(collection).put(record as never));
+			requests.push(outbox.delete(outboxKey(collection, record.id)));
+		}
+		for (const copy of conflicts) requests.push(tx.objectStore('conflicts').put(copy));
+		for (const { key, baseHlc } of rebased) {
+			requests.push(
+				outbox.get(key).then((entry) => entry && outbox.put({ ...entry, baseHlc, isNew: false }))
+			);
+		}
 		await Promise.all([...requests, tx.done]);
+	}
+
+	async acknowledge(acks: readonly Acknowledgement[]): Promise<void> {
+		const tx = this.db.transaction('outbox', 'readwrite');
+		await Promise.all([
+			...acks.map(async ({ key, hlc }) => {
+				if ((await tx.store.get(key))?.hlc === hlc) await tx.store.delete(key);
+			}),
+			tx.done
+		]);
+	}
+
+	async markFailed(key: string, reason: string): Promise<void> {
+		const tx = this.db.transaction('outbox', 'readwrite');
+		const entry = await tx.store.get(key);
+		if (entry) await tx.store.put({ ...entry, attempts: entry.attempts + 1, lastError: reason });
+		await tx.done;
+	}
+
+	conflicts(): Promise<ConflictCopy[]> {
+		return this.db.getAll('conflicts');
+	}
+
+	async dismissConflict(key: string): Promise<void> {
+		await this.db.delete('conflicts', key);
 	}
 
 	outbox(): Promise<OutboxEntry[]> {

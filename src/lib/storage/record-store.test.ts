@@ -37,6 +37,66 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 		expect((await store.get('clients', client.id))?.name).toBe('Acme Ltd');
 	});
 
+	it('remembers whether the cloud can have a record, and what a pending edit builds on', async () => {
+		const store = await open();
+		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h1' }) }]);
+		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h2' }) }]);
+		await store.write(
+			[{ collection: 'invoices', record: makeInvoice({ id: 'b', hlc: 'h1' }) }],
+			'import'
+		);
+		const [a, b] = (await store.outbox()).sort((x, y) => x.id.localeCompare(y.id));
+		expect(a).toMatchObject({ isNew: true, baseHlc: undefined, hlc: 'h2' });
+		expect(b).toMatchObject({ isNew: false });
+
+		await store.acknowledge([{ key: 'invoices:a', hlc: 'h2' }]);
+		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h3' }) }]);
+		expect((await store.outbox()).find((e) => e.id === 'a')).toMatchObject({
+			isNew: false,
+			baseHlc: 'h2'
+		});
+	});
+
+	it('acknowledges only the version that was pushed', async () => {
+		const store = await open();
+		await store.write([{ collection: 'invoices', record: makeInvoice({ hlc: 'h1' }) }]);
+		await store.write([{ collection: 'invoices', record: makeInvoice({ hlc: 'h2' }) }]);
+		await store.acknowledge([{ key: 'invoices:invoice-1', hlc: 'h1' }]);
+		expect(await store.pendingCount()).toBe(1);
+		await store.markFailed('invoices:invoice-1', 'Item too large');
+		expect((await store.outbox())[0]).toMatchObject({ attempts: 1, lastError: 'Item too large' });
+		await store.acknowledge([{ key: 'invoices:invoice-1', hlc: 'h2' }]);
+		expect(await store.pendingCount()).toBe(0);
+	});
+
+	it('applies cloud versions with their conflicts and rebases in one go', async () => {
+		const store = await open();
+		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h1' }) }]);
+		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'b', hlc: 'h1' }) }]);
+		const lost = makeInvoice({ id: 'a', hlc: 'h1' });
+		await store.applyRemote({
+			records: [{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h5' }) }],
+			conflicts: [
+				{
+					key: 'invoices:a:h1',
+					collection: 'invoices',
+					id: 'a',
+					record: lost,
+					keptHlc: 'h5',
+					detectedAt: '2026-11-22T10:00:00.000Z'
+				}
+			],
+			rebased: [{ key: 'invoices:b', baseHlc: 'h0' }]
+		});
+		expect((await store.get('invoices', 'a'))?.hlc).toBe('h5');
+		expect(await store.outbox()).toEqual([
+			expect.objectContaining({ id: 'b', baseHlc: 'h0', isNew: false })
+		]);
+		expect((await store.conflicts())[0]?.record).toEqual(lost);
+		await store.dismissConflict('invoices:a:h1');
+		expect(await store.conflicts()).toEqual([]);
+	});
+
 	it('reads and writes metadata', async () => {
 		const store = await open();
 		expect(await store.readMeta('device')).toBeUndefined();

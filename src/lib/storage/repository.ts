@@ -11,7 +11,14 @@ import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
 import { HybridLogicalClock } from './hlc';
 import { newerOf } from './merge';
-import type { Change, CollectionName, Collections, RecordStore } from './record-store';
+import type {
+	Change,
+	CollectionName,
+	Collections,
+	RecordStore,
+	RemoteApply,
+	WriteOrigin
+} from './record-store';
 
 export const SCHEMAS = {
 	invoices: InvoiceSchema,
@@ -128,7 +135,7 @@ export class Repository {
 			}
 		}
 		this.observe(records.map((c) => c.record));
-		await this.commit(winners);
+		await this.commit(winners, 'import');
 		return counts;
 	}
 
@@ -152,9 +159,20 @@ export class Repository {
 		return result.output as Collections[K];
 	}
 
-	private async commit(changes: Change[]): Promise<void> {
+	/** Applies what a sync brought from the cloud and tells every tab what changed. */
+	async applyRemote(apply: RemoteApply): Promise<void> {
+		this.observe(apply.records.map((c) => c.record));
+		await this.store.applyRemote(apply);
+		this.notify(apply.records);
+	}
+
+	private async commit(changes: Change[], origin?: WriteOrigin): Promise<void> {
 		if (changes.length === 0) return;
-		await this.store.write(changes);
+		await this.store.write(changes, origin);
+		this.notify(changes);
+	}
+
+	private notify(changes: readonly Change[]): void {
 		for (const collection of new Set(changes.map((c) => c.collection))) {
 			const ids = changes.filter((c) => c.collection === collection).map((c) => c.record.id);
 			const notice = { collection, ids };
