@@ -7,6 +7,7 @@ import {
 } from 'idb';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import {
+	acknowledged,
 	nextOutboxEntry,
 	outboxKey,
 	type Acknowledgement,
@@ -156,7 +157,9 @@ export class IdbRecordStore implements RecordStore {
 		const tx = this.db.transaction('outbox', 'readwrite');
 		await Promise.all([
 			...acks.map(async ({ key, hlc }) => {
-				if ((await tx.store.get(key))?.hlc === hlc) await tx.store.delete(key);
+				const entry = await tx.store.get(key);
+				if (entry?.hlc === hlc) await tx.store.delete(key);
+				else if (entry) await tx.store.put(acknowledged(entry, hlc));
 			}),
 			tx.done
 		]);

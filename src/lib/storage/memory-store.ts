@@ -1,4 +1,5 @@
 import {
+	acknowledged,
 	COLLECTIONS,
 	nextOutboxEntry,
 	outboxKey,
@@ -59,7 +60,9 @@ export class MemoryRecordStore implements RecordStore {
 
 	async acknowledge(acks: readonly Acknowledgement[]): Promise<void> {
 		for (const { key, hlc } of acks) {
-			if (this.pending.get(key)?.hlc === hlc) this.pending.delete(key);
+			const entry = this.pending.get(key);
+			if (entry) this.pending.set(key, acknowledged(entry, hlc));
+			if (entry?.hlc === hlc) this.pending.delete(key);
 		}
 	}
 

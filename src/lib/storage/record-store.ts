@@ -59,6 +59,11 @@ export function outboxKey(collection: CollectionName, id: string): string {
 	return `${collection}:${id}`;
 }
 
+/** An entry whose record changed again while an older version was being pushed. */
+export function acknowledged(entry: OutboxEntry, pushedHlc: string): OutboxEntry {
+	return { ...entry, isNew: false, baseHlc: pushedHlc };
+}
+
 export type WriteOrigin = 'local' | 'import';
 
 /** The outbox entry a local write leaves: repeated edits keep the first edit's base. */
@@ -96,7 +101,10 @@ export interface RecordStore {
 	write(changes: readonly Change[], origin?: WriteOrigin): Promise<void>;
 	/** Applies what came from the cloud: no outbox entries for it, one transaction. */
 	applyRemote(apply: RemoteApply): Promise<void>;
-	/** Drops outbox entries whose pushed version is still the latest; newer edits stay. */
+	/**
+	 * Drops outbox entries whose pushed version is still the latest; a newer edit stays
+	 * pending, now building on the version the cloud has.
+	 */
 	acknowledge(acks: readonly Acknowledgement[]): Promise<void>;
 	/** Records a failed push on the entry (it stays pending). */
 	markFailed(key: string, reason: string): Promise<void>;

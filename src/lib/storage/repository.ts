@@ -124,7 +124,7 @@ export class Repository {
 	async merge(records: readonly Change[]): Promise<ImportCounts> {
 		const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
 		const winners: Change[] = [];
-		const locals = await this.localVersions(records);
+		const locals = await this.versionsOf(records);
 		for (const [index, change] of records.entries()) {
 			const local = locals[index];
 			const winner = newerOf<RecordMeta>(local, change.record);
@@ -139,14 +139,16 @@ export class Repository {
 		return counts;
 	}
 
-	/** The stored version of each change's record, read one transaction per collection. */
-	private async localVersions(changes: readonly Change[]): Promise<(RecordMeta | undefined)[]> {
+	/** The stored version of each record, lined up with the input, one read per collection. */
+	async versionsOf(
+		changes: readonly { collection: CollectionName; record: { id: string } }[]
+	): Promise<(RecordMeta | undefined)[]> {
 		const result: (RecordMeta | undefined)[] = new Array(changes.length);
 		for (const collection of new Set(changes.map((c) => c.collection))) {
 			const indexes = changes.flatMap((c, i) => (c.collection === collection ? [i] : []));
 			const found = await this.store.getMany(
 				collection,
-				indexes.map((i) => (changes[i] as Change).record.id)
+				indexes.map((i) => changes[i]!.record.id)
 			);
 			indexes.forEach((changeIndex, k) => (result[changeIndex] = found[k]));
 		}

@@ -7,6 +7,11 @@
  * - Every write stamps `seq`, a number taken from the workspace's counter item, so the
  *   `bySeq` index returns "everything changed since checkpoint N" with a Query, not a Scan.
  */
+import * as v from 'valibot';
+import { describeIssues } from '../invoice/schema';
+import { COLLECTIONS, type Change, type CollectionName } from './record-store';
+import { SCHEMAS } from './repository';
+
 export const TABLE_SCHEMA_VERSION = 1;
 export const SEQ_INDEX = 'bySeq';
 
@@ -39,4 +44,65 @@ export function createTableInput(tableName: string) {
 			}
 		]
 	};
+}
+
+/** Attributes the table adds around a record; everything else is the record itself. */
+export interface ItemEnvelope {
+	pk: string;
+	sk: string;
+	seq: number;
+	/** The collection, readable in the console: `invoices`, `clients`, `profile`. */
+	type: CollectionName;
+	schemaVersion: number;
+}
+
+export const SEQ_COUNTER_SK = '#seq';
+
+export function sortKey(collection: CollectionName, id: string): string {
+	return `${collection}#${id}`;
+}
+
+export function toItem(
+	workspace: string,
+	{ collection, record }: Change,
+	seq: number
+): ItemEnvelope & Record<string, unknown> {
+	return {
+		...record,
+		pk: partitionKey(workspace),
+		sk: sortKey(collection, record.id),
+		seq,
+		type: collection,
+		schemaVersion: TABLE_SCHEMA_VERSION
+	};
+}
+
+export type ItemReading = { ok: true; change: Change; seq: number } | { ok: false; reason: string };
+
+/**
+ * Reads an item back into a record, validating it like any other input: an item written by
+ * a newer app, another tool or by hand is skipped with a reason, never stored.
+ */
+export function fromItem(item: Record<string, unknown>): ItemReading {
+	const { pk, sk, seq, type, schemaVersion, ...record } = item;
+	const where = typeof sk === 'string' ? sk : '(no sort key)';
+	if (typeof pk !== 'string' || typeof seq !== 'number') {
+		return { ok: false, reason: `${where}: not an InvoiceLab item` };
+	}
+	if (schemaVersion !== TABLE_SCHEMA_VERSION) {
+		return {
+			ok: false,
+			reason: `${where}: schema version ${String(schemaVersion)} is not supported`
+		};
+	}
+	if (!COLLECTIONS.includes(type as CollectionName)) {
+		return { ok: false, reason: `${where}: unknown type ${String(type)}` };
+	}
+	const collection = type as CollectionName;
+	const result = v.safeParse(SCHEMAS[collection], record);
+	if (!result.success) return { ok: false, reason: `${where}: ${describeIssues(result.issues)}` };
+	if (sk !== sortKey(collection, result.output.id)) {
+		return { ok: false, reason: `${where}: key does not match the record id` };
+	}
+	return { ok: true, change: { collection, record: result.output } as Change, seq };
 }

@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RecordMeta } from '../invoice/schema';
+import { makeInvoiceDraft } from '../testing/factories';
+import { MemoryRemote } from '../testing/memory-remote';
+import { makeReplica, type Replica } from '../testing/replica';
+import { SETTLE_MS } from './sync-engine';
+import { fromItem, toItem } from './table-design';
+
+const expired = () => Object.assign(new Error('expired'), { name: 'ExpiredTokenException' });
+
+async function snapshot(replica: Replica) {
+	const invoices = await replica.store.all('invoices');
+	return invoices.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function cloudInvoices(remote: MemoryRemote) {
+	return [...remote.items.values()]
+		.map(fromItem)
+		.flatMap((r) => (r.ok && r.change.collection === 'invoices' ? [r.change.record] : []))
+		.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+describe('SyncEngine', () => {
+	it('carries a new invoice from one device to another', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		const b = makeReplica('b', remote);
+		const saved = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'hello' }));
+		await a.engine.run();
+		expect(await a.store.pendingCount()).toBe(0);
+		await b.engine.run();
+		expect(await b.store.get('invoices', saved.id)).toEqual(saved);
+		expect(await b.store.pendingCount()).toBe(0);
+	});
+
+	it('sends new records 25 to a batch with one counter update, and asks little when idle', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		for (let i = 0; i < 60; i++) await a.repository.save('invoices', makeInvoiceDraft());
+		const report = await a.engine.run();
+		expect(report.pushed).toBe(60);
+		expect(remote.requests.get('BatchWriteItem')).toBe(3);
+		expect(remote.requests.get('UpdateItem')).toBe(1);
+
+		remote.requests.clear();
+		a.clock.advance(SETTLE_MS);
+		await a.engine.run();
+		await a.engine.run();
+		remote.requests.clear();
+		await a.engine.run();
+		expect([...remote.requests.entries()]).toEqual([['Query', 1]]);
+	});
+
+	it('keeps the loser of a concurrent edit as a restorable copy, on both devices alike', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		const b = makeReplica('b', remote, { skewMs: -120_000 });
+		const original = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'v1' }));
+		await a.engine.run();
+		await b.engine.run();
+
+		await b.repository.save('invoices', { ...original, notes: 'edited on b' });
+		a.clock.advance(1_000);
+		await a.repository.save('invoices', { ...original, notes: 'edited on a' });
+		await a.engine.run();
+		const report = await b.engine.run();
+		await a.engine.run();
+
+		expect(await snapshot(a)).toEqual(await snapshot(b));
+		const [kept] = await snapshot(a);
+		// a's clock is two minutes ahead: its edit is the later one.
+		expect(kept?.notes).toBe('edited on a');
+		expect(report.conflicts).toBe(1);
+		const [copy] = await b.store.conflicts();
+		expect(copy?.record).toMatchObject({ notes: 'edited on b' });
+	});
+
+	it('a delete stays deleted when a device with a stale copy syncs later', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		const b = makeReplica('b', remote);
+		const invoice = await a.repository.save('invoices', makeInvoiceDraft());
+		await a.engine.run();
+		await b.engine.run();
+		await a.repository.remove('invoices', invoice.id);
+		await a.engine.run();
+
+		await b.engine.run();
+		expect((await b.store.get('invoices', invoice.id))?.deleted).toBe(true);
+		await b.engine.run();
+		await a.engine.run();
+		expect((await a.store.get('invoices', invoice.id))?.deleted).toBe(true);
+		expect(cloudInvoices(remote)[0]?.deleted).toBe(true);
+	});
+
+	it('an expired session mid-sync loses nothing; the next run finishes the job', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		for (let i = 0; i < 80; i++) await a.repository.save('invoices', makeInvoiceDraft());
+		let calls = 0;
+		remote.beforeRequest = () => {
+			if (++calls === 4) throw expired();
+		};
+		await expect(a.engine.run()).rejects.toMatchObject({ name: 'ExpiredTokenException' });
+		const left = await a.store.pendingCount();
+		expect(left).toBeGreaterThan(0);
+		expect(left).toBeLessThan(80);
+		expect(await a.store.all('invoices')).toHaveLength(80);
+
+		remote.beforeRequest = () => {};
+		await a.engine.run();
+		expect(await a.store.pendingCount()).toBe(0);
+		expect(cloudInvoices(remote)).toHaveLength(80);
+	});
+
+	it('skips and reports a malformed cloud item without storing it', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		const bad = toItem('default', { collection: 'invoices', record: { id: 'x' } as never }, 5);
+		remote.items.set(String(bad.sk), bad);
+		const report = await a.engine.run();
+		expect(report.skipped).toEqual([expect.stringContaining('invoices#x')]);
+		expect(await a.store.all('invoices')).toEqual([]);
+	});
+
+	it('a change the cloud refuses stays pending with the reason; the rest go through', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		const big = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'too big' }));
+		await a.repository.save('invoices', makeInvoiceDraft());
+		remote.beforeRequest = (operation) => {
+			if (operation === 'BatchWriteItem') {
+				throw Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
+					name: 'ValidationException'
+				});
+			}
+		};
+		const original = remote.putIf.bind(remote);
+		remote.putIf = async (item, expected) => {
+			if (item.id === big.id) {
+				throw Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
+					name: 'ValidationException'
+				});
+			}
+			return original(item, expected);
+		};
+		const report = await a.engine.run();
+		expect(report).toMatchObject({ pushed: 1, failed: 1 });
+		expect(await a.store.outbox()).toEqual([
+			expect.objectContaining({ id: big.id, attempts: 1, lastError: expect.stringMatching(/size/) })
+		]);
+	});
+});
+
+type Op =
+	| { kind: 'create'; replica: number }
+	| { kind: 'edit'; replica: number; pick: number; text: string }
+	| { kind: 'delete'; replica: number; pick: number }
+	| { kind: 'sync'; replica: number }
+	| { kind: 'wait'; ms: number };
+
+const ops: fc.Arbitrary<Op> = fc.oneof(
+	fc.record({ kind: fc.constant('create' as const), replica: fc.nat(2) }),
+	fc.record({ kind: fc.constant('sync' as const), replica: fc.nat(2) }),
+	fc.record({
+		kind: fc.constant('edit' as const),
+		replica: fc.nat(2),
+		pick: fc.nat(),
+		text: fc.string({ maxLength: 8 })
+	}),
+	fc.record({ kind: fc.constant('delete' as const), replica: fc.nat(2), pick: fc.nat() }),
+	fc.record({ kind: fc.constant('sync' as const), replica: fc.nat(2) }),
+	fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 90_000 }) })
+);
+
+describe('sync convergence (property)', () => {
+	it('three devices with skewed clocks end identical to each other and the cloud, losing nothing', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(ops, { minLength: 10, maxLength: 60 }), async (program) => {
+				const remote = new MemoryRemote(7);
+				const replicas = [
+					makeReplica('a', remote, { skewMs: 0 }),
+					makeReplica('b', remote, { skewMs: -300_000 }),
+					makeReplica('c', remote, { skewMs: 240_000 })
+				];
+				// Every version ever written, by record: the newest stamp must be what survives.
+				const written = new Map<string, RecordMeta[]>();
+				const note = (record: RecordMeta) =>
+					written.set(record.id, [...(written.get(record.id) ?? []), record]);
+				for (const op of program) {
+					if (op.kind === 'wait') {
+						for (const r of replicas) r.clock.advance(op.ms);
+						continue;
+					}
+					const replica = replicas[op.replica]!;
+					if (op.kind === 'sync') {
+						await replica.engine.run();
+						continue;
+					}
+					if (op.kind === 'create') {
+						note(await replica.repository.save('invoices', makeInvoiceDraft()));
+						continue;
+					}
+					const live = (await replica.store.all('invoices')).filter((i) => !i.deleted);
+					const target = live[op.pick % Math.max(1, live.length)];
+					if (!target) continue;
+					if (op.kind === 'edit') {
+						note(await replica.repository.save('invoices', { ...target, notes: op.text }));
+					} else {
+						await replica.repository.remove('invoices', target.id);
+						const tombstone = await replica.store.get('invoices', target.id);
+						if (tombstone) note(tombstone);
+					}
+				}
+				for (let round = 0; round < 2; round++) {
+					for (const r of replicas) await r.engine.run();
+				}
+				const [first, ...others] = await Promise.all(replicas.map(snapshot));
+				for (const other of others) expect(other).toEqual(first);
+				expect(cloudInvoices(remote)).toEqual(first);
+				for (const replica of replicas) expect(await replica.store.pendingCount()).toBe(0);
+				for (const record of first!) {
+					const newest = written.get(record.id)!.reduce((a, b) => (b.hlc > a.hlc ? b : a));
+					expect(record).toEqual(newest);
+				}
+			}),
+			{ numRuns: 150 }
+		);
+	});
+});
