@@ -59,6 +59,9 @@ export class AppData {
 	get aws() {
 		return this.services.aws;
 	}
+	get sync() {
+		return this.services.sync;
+	}
 
 	async load(): Promise<void> {
 		const { repository } = this.services;

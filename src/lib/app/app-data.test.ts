@@ -5,7 +5,7 @@ import { SequentialIds } from '../platform/ids';
 import { MemoryRecordStore } from '../storage/memory-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { makeInvoiceDraft } from '../testing/factories';
-import { memoryAws } from '../testing/memory-aws';
+import { memoryAws, memorySync } from '../testing/memory-aws';
 import { AppData } from './app-data.svelte';
 import type { Services } from './services';
 
@@ -16,13 +16,9 @@ function twoTabs() {
 	const clock = new ManualClock(Date.parse('2026-03-10T12:00:00Z'));
 	const tab = (): Services => {
 		const ids = new SequentialIds();
-		return {
-			store,
-			clock,
-			ids,
-			repository: new Repository(store, clock, ids, network.join(), 'dev'),
-			aws: memoryAws(clock).connection
-		};
+		const repository = new Repository(store, clock, ids, network.join(), 'dev');
+		const aws = memoryAws(clock).connection;
+		return { store, clock, ids, repository, aws, sync: memorySync(aws, store, repository, clock) };
 	};
 	return { clock, first: new AppData(tab()), second: new AppData(tab()) };
 }

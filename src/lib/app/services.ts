@@ -12,7 +12,9 @@ import { openIdbStore } from '../storage/idb-store';
 import type { RecordStore } from '../storage/record-store';
 import { openDynamoGateway } from '../storage/remote-table';
 import { Repository, type ChangeNotice } from '../storage/repository';
+import { webLocks } from '../platform/locks';
 import { AwsConnection } from './aws-connection.svelte';
+import { SyncCoordinator } from './sync.svelte';
 import { toasts } from './toasts.svelte';
 
 export interface Services {
@@ -21,6 +23,7 @@ export interface Services {
 	clock: Clock;
 	ids: IdSource;
 	aws: AwsConnection;
+	sync: SyncCoordinator;
 }
 
 const DEVICE_KEY = 'device-id';
@@ -57,5 +60,16 @@ export async function createBrowserServices(): Promise<Services> {
 		},
 		readAwsSettings(await store.readMeta(AWS_SETTINGS_KEY))
 	);
-	return { repository, store, clock: systemClock, ids: randomIds, aws };
+	const sync = new SyncCoordinator({
+		aws,
+		store,
+		repository,
+		clock: systemClock,
+		scheduler: systemScheduler,
+		exclusive: webLocks,
+		notify: (message, tone) => toasts.show(message, tone, 8_000)
+	});
+	sync.start();
+	addEventListener('online', () => void sync.syncNow());
+	return { repository, store, clock: systemClock, ids: randomIds, aws, sync };
 }

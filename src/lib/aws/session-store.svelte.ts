@@ -37,6 +37,8 @@ export class AwsSessionStore {
 	#announced = new Set<number>();
 	#cancelTimer: () => void = () => {};
 	#unsubscribe: () => void = () => {};
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, never rendered
+	readonly #listeners = new Set<() => void>();
 
 	readonly state = $derived(sessionState(this.#session, this.#now));
 	readonly label = $derived(STATUS_LABELS[this.state.status]);
@@ -56,6 +58,12 @@ export class AwsSessionStore {
 	/** True while AWS calls may be made: connected or expiring. */
 	get live(): boolean {
 		return this.state.status === 'connected' || this.state.status === 'expiring';
+	}
+
+	/** Calls back after every change of the session or its status (plain code, no effects). */
+	subscribe(listener: () => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
 	}
 
 	/** Restores this tab's session, or asks the other open tabs for theirs. */
@@ -146,5 +154,6 @@ export class AwsSessionStore {
 		const next = nextChangeAt(this.#session, now);
 		if (next !== null)
 			this.#cancelTimer = this.deps.scheduler.after(next - now, () => this.#tick());
+		for (const listener of this.#listeners) listener();
 	}
 }

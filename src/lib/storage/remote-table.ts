@@ -2,6 +2,8 @@ import { awsProblemOf } from '../aws/aws-errors';
 import { createDynamo, type Dynamo } from '../aws/dynamo-client';
 import type { AwsSession } from '../aws/session';
 import type { AwsSettings } from '../aws/settings';
+import { DynamoRemote } from './dynamo-remote';
+import type { RemoteStore } from './remote-store';
 import { createTableInput } from './table-design';
 
 export type TableState = 'active' | 'creating' | 'missing';
@@ -9,6 +11,10 @@ export type TableState = 'active' | 'creating' | 'missing';
 /** The DynamoDB side of the app, for one session and one set of settings. */
 export interface CloudGateway {
 	readonly endpoint: string;
+	/** Names the endpoint, table and workspace: each keeps its own sync checkpoint. */
+	readonly scope: string;
+	readonly workspace: string;
+	readonly remote: RemoteStore;
 	describeTable(): Promise<TableState>;
 	createTable(): Promise<void>;
 }
@@ -23,6 +29,9 @@ export const openDynamoGateway: OpenGateway = async (session, settings, onReject
 	const dynamo = await createDynamo(session, settings, onRejected);
 	return {
 		endpoint: dynamo.endpoint,
+		scope: [dynamo.endpoint, settings.table, settings.workspace].join('|'),
+		workspace: settings.workspace,
+		remote: new DynamoRemote(dynamo, settings.table, settings.workspace),
 		describeTable: () => describeTable(dynamo, settings.table),
 		createTable: () => createTable(dynamo, settings.table)
 	};

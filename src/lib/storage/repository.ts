@@ -168,6 +168,13 @@ export class Repository {
 		this.notify(apply.records);
 	}
 
+	/** Tells every tab that the outbox changed (a sync acknowledged changes), so counts refresh. */
+	announceOutboxChange(): void {
+		const notice: ChangeNotice = { collection: 'invoices', ids: [] };
+		this.announce(notice);
+		this.channel.post(notice);
+	}
+
 	private async commit(changes: Change[], origin?: WriteOrigin): Promise<void> {
 		if (changes.length === 0) return;
 		await this.store.write(changes, origin);

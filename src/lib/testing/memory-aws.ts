@@ -1,4 +1,8 @@
 import { AwsConnection } from '../app/aws-connection.svelte';
+import { SyncCoordinator } from '../app/sync.svelte';
+import { memoryLocks } from '../platform/locks';
+import type { RecordStore } from '../storage/record-store';
+import type { Repository } from '../storage/repository';
 import { storageVault } from '../aws/credential-vault';
 import { AwsSessionStore, type SessionMessage } from '../aws/session-store.svelte';
 import { DEFAULT_AWS_SETTINGS } from '../aws/settings';
@@ -29,4 +33,23 @@ export function memoryAws(
 		DEFAULT_AWS_SETTINGS
 	);
 	return { cloud, session, connection, notices };
+}
+
+/** A sync coordinator over the fakes: memory locks, the manual clock as scheduler. */
+export function memorySync(
+	aws: AwsConnection,
+	store: RecordStore,
+	repository: Repository,
+	clock: ManualClock,
+	notices: string[] = []
+): SyncCoordinator {
+	return new SyncCoordinator({
+		aws,
+		store,
+		repository,
+		clock,
+		scheduler: clock,
+		exclusive: memoryLocks(),
+		notify: (message) => notices.push(message)
+	});
 }

@@ -1,0 +1,213 @@
+import { explainAwsError } from '../aws/aws-errors';
+import { BUSINESS_PROFILE_ID, type Invoice } from '../invoice/schema';
+import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
+import type { Clock, Scheduler } from '../platform/clock';
+import type { ExclusiveRunner } from '../platform/locks';
+import type { ConflictCopy, OutboxEntry, RecordStore } from '../storage/record-store';
+import type { Repository } from '../storage/repository';
+import { SyncEngine, type SyncProgress, type SyncReport } from '../storage/sync-engine';
+import type { AwsConnection } from './aws-connection.svelte';
+
+export interface SyncDeps {
+	aws: AwsConnection;
+	store: RecordStore;
+	repository: Repository;
+	clock: Clock;
+	scheduler: Scheduler;
+	exclusive: ExclusiveRunner;
+	notify: (message: string, tone: 'info' | 'error') => void;
+}
+
+export const SYNC_INTERVAL_MS = 30_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/**
+ * When and whether to sync, and what the header says about it. Syncs on connect or refresh,
+ * at start, when the browser comes online, every 30 s while connected and on `Sync now`;
+ * only the tab holding the lock syncs, the others see its changes over BroadcastChannel.
+ */
+export class SyncCoordinator {
+	#running = $state(false);
+	#progress = $state.raw<SyncProgress | null>(null);
+	#lastSyncedAt = $state<number | null>(null);
+	#error = $state<string | null>(null);
+	#conflicts = $state.raw<ConflictCopy[]>([]);
+	#attention = $state.raw<OutboxEntry[]>([]);
+	#clashes = $state.raw<NumberClash[]>([]);
+	#skipped = $state.raw<string[]>([]);
+	#failures = 0;
+	#again = false;
+	#cancelTimer: () => void = () => {};
+	#unsubscribe: () => void = () => {};
+	/** The session last seen live, so only a new or refreshed session starts a sync. */
+	#liveSession: object | null = null;
+
+	constructor(private readonly deps: SyncDeps) {}
+
+	get running() {
+		return this.#running;
+	}
+	get progress() {
+		return this.#progress;
+	}
+	get lastSyncedAt() {
+		return this.#lastSyncedAt;
+	}
+	get error() {
+		return this.#error;
+	}
+	get conflicts() {
+		return this.#conflicts;
+	}
+	/** Changes the cloud refused, with the reason; they stay pending. */
+	get attention() {
+		return this.#attention;
+	}
+	get clashes() {
+		return this.#clashes;
+	}
+	get skipped() {
+		return this.#skipped;
+	}
+	get canSync() {
+		return this.deps.aws.session.live;
+	}
+
+	/** Syncs whenever a session becomes live (connect, refresh, another tab's) and at start. */
+	start(): void {
+		const session = this.deps.aws.session;
+		const onSession = () => {
+			const live = session.live ? session.session : null;
+			if (live && live !== this.#liveSession) void this.syncNow();
+			this.#liveSession = live;
+		};
+		this.#unsubscribe = session.subscribe(onSession);
+		onSession();
+		void this.#loadLists();
+	}
+
+	stop(): void {
+		this.#unsubscribe();
+		this.#cancelTimer();
+	}
+
+	/** Syncs now, or right after the run in progress; resolves when that run ends. */
+	async syncNow(): Promise<void> {
+		if (this.#running) {
+			this.#again = true;
+			return;
+		}
+		if (!this.canSync) return;
+		this.#cancelTimer();
+		this.#running = true;
+		try {
+			const ran = await this.deps.exclusive('invoicelab-sync', () => this.#run());
+			if (!ran) this.#error = null;
+		} finally {
+			await this.#loadLists();
+			// Pending counts changed in every tab, not only this one.
+			this.deps.repository.announceOutboxChange();
+			this.#schedule();
+			this.#running = false;
+			this.#progress = null;
+		}
+		if (this.#again) {
+			this.#again = false;
+			await this.syncNow();
+		}
+	}
+
+	/** Reads the whole workspace again from the cloud (Settings → Data). */
+	async fullResync(): Promise<void> {
+		const gateway = await this.deps.aws.gateway();
+		await this.#engine(gateway).resetCheckpoint();
+		await this.syncNow();
+	}
+
+	async restore(copy: ConflictCopy): Promise<void> {
+		const { id, createdAt, updatedAt, hlc, deleted, ...content } = copy.record; // eslint-disable-line @typescript-eslint/no-unused-vars
+		await this.deps.repository.save(copy.collection, { ...content, id } as never);
+		await this.dismiss(copy);
+	}
+
+	async dismiss(copy: ConflictCopy): Promise<void> {
+		await this.deps.store.dismissConflict(copy.key);
+		await this.#loadLists();
+	}
+
+	async #run(): Promise<void> {
+		let report: SyncReport;
+		try {
+			const gateway = await this.deps.aws.gateway();
+			report = await this.#engine(gateway).run((progress) => (this.#progress = progress));
+			await this.#fixNumberClashes();
+		} catch (error) {
+			this.#failures += 1;
+			this.#error = explainAwsError(error, {
+				service: 'DynamoDB',
+				endpoint: this.deps.aws.settings.dynamodbEndpoint || 'DynamoDB',
+				credentials: this.deps.aws.session.session?.credentials
+			}).message;
+			return;
+		}
+		this.#failures = 0;
+		this.#error = null;
+		this.#lastSyncedAt = this.deps.clock.now();
+		this.#skipped = report.skipped;
+		if (report.conflicts > 0) {
+			this.deps.notify(
+				`${report.conflicts} record${report.conflicts === 1 ? ' was' : 's were'} edited on two devices: kept the newer, the other can be restored.`,
+				'info'
+			);
+		}
+	}
+
+	#engine(gateway: Awaited<ReturnType<AwsConnection['gateway']>>): SyncEngine {
+		const { store, repository, clock, scheduler } = this.deps;
+		return new SyncEngine({
+			store,
+			repository,
+			remote: gateway.remote,
+			workspace: gateway.workspace,
+			clock,
+			scope: gateway.scope,
+			sleep: (ms) => new Promise((resolve) => scheduler.after(ms, () => resolve()))
+		});
+	}
+
+	/** Two devices took the same next number offline: drafts move, sent invoices are flagged. */
+	async #fixNumberClashes(): Promise<void> {
+		const { store, repository } = this.deps;
+		const invoices = await store.all('invoices');
+		const profile = await store.get('profile', BUSINESS_PROFILE_ID);
+		const plan = planNumberClashes(invoices, profile?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+		const byId = new Map(invoices.map((i) => [i.id, i]));
+		for (const { id, from, to } of plan.renumber) {
+			const invoice = byId.get(id) as Invoice;
+			await repository.save('invoices', { ...invoice, number: to });
+			this.deps.notify(
+				`Draft ${from} was also used on another device; this draft is now ${to}.`,
+				'info'
+			);
+		}
+		this.#clashes = plan.unresolved;
+		// The renumbered drafts go up in a run right after this one.
+		if (plan.renumber.length > 0) this.#again = true;
+	}
+
+	async #loadLists(): Promise<void> {
+		const [conflicts, outbox] = await Promise.all([
+			this.deps.store.conflicts(),
+			this.deps.store.outbox()
+		]);
+		this.#conflicts = conflicts.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
+		this.#attention = outbox.filter((e) => e.lastError);
+	}
+
+	#schedule(): void {
+		this.#cancelTimer();
+		if (!this.canSync) return;
+		const delay = Math.min(MAX_BACKOFF_MS, SYNC_INTERVAL_MS * 2 ** this.#failures);
+		this.#cancelTimer = this.deps.scheduler.after(delay, () => void this.syncNow());
+	}
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { parseCredentials } from '../aws/credentials-parser';
+import { MemoryTabNetwork } from '../platform/channel';
+import { ManualClock } from '../platform/clock';
+import { SequentialIds } from '../platform/ids';
+import { MemoryRecordStore } from '../storage/memory-store';
+import { Repository, type ChangeNotice } from '../storage/repository';
+import { FakeCloud } from '../testing/fake-cloud';
+import { makeInvoiceDraft } from '../testing/factories';
+import { memoryAws, memorySync } from '../testing/memory-aws';
+import { SYNC_INTERVAL_MS } from './sync.svelte';
+
+const KEYS = parseCredentials(`aws_access_key_id=AKIAIOSFODNN7EXAMPLE
+aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`);
+
+/** A device of the app wired from fakes, sharing `cloud` with the other devices. */
+function device(
+	name: string,
+	cloud: FakeCloud,
+	clock = new ManualClock(Date.parse('2026-11-22T09:00:00Z'))
+) {
+	const store = new MemoryRecordStore();
+	const repository = new Repository(
+		store,
+		clock,
+		new SequentialIds(name),
+		new MemoryTabNetwork<ChangeNotice>().join(),
+		name
+	);
+	const notices: string[] = [];
+	const { connection } = memoryAws(clock, { cloud, notices });
+	const sync = memorySync(connection, store, repository, clock, notices);
+	sync.start();
+	const connect = async () => {
+		if (!KEYS.ok) throw new Error('fixture');
+		await connection.connect(KEYS.value, 3_600_000);
+		await idle();
+	};
+	/** Waits for the sync the coordinator started by itself to finish. */
+	const idle = async () => {
+		await settle();
+		while (sync.running) await settle();
+		await settle();
+	};
+	return { store, repository, sync, connect, idle, clock, notices };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('SyncCoordinator', () => {
+	it('syncs on connect, then every 30 seconds while connected', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const a = device('a', cloud);
+		await a.repository.save('invoices', makeInvoiceDraft());
+		expect(a.sync.canSync).toBe(false);
+		await a.connect();
+		expect(await a.store.pendingCount()).toBe(0);
+		expect(a.sync.lastSyncedAt).not.toBeNull();
+
+		await a.repository.save('invoices', makeInvoiceDraft({ number: 'INV-2026-0002' }));
+		a.clock.advance(SYNC_INTERVAL_MS);
+		await a.idle();
+		expect(await a.store.pendingCount()).toBe(0);
+		a.sync.stop();
+	});
+
+	it('renumbers a draft that took the same number as another device, and says so', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const a = device('a', cloud);
+		const b = device('b', cloud);
+		await a.repository.save(
+			'invoices',
+			makeInvoiceDraft({ number: 'INV-2026-0042', status: 'sent' })
+		);
+		await b.repository.save('invoices', makeInvoiceDraft({ number: 'INV-2026-0042' }));
+		await a.connect();
+		await b.connect();
+		await a.sync.syncNow();
+		const numbers = (await a.store.all('invoices')).map((i) => i.number).sort();
+		expect(numbers).toEqual(['INV-2026-0042', 'INV-2026-0043']);
+		expect(b.notices.join('\n')).toContain('Draft INV-2026-0042 was also used on another device');
+		a.sync.stop();
+		b.sync.stop();
+	});
+
+	it('tells the user when two sent invoices share a number, without changing either', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const a = device('a', cloud);
+		const b = device('b', cloud);
+		await a.repository.save(
+			'invoices',
+			makeInvoiceDraft({ number: 'INV-2026-0007', status: 'sent' })
+		);
+		await b.repository.save(
+			'invoices',
+			makeInvoiceDraft({ number: 'INV-2026-0007', status: 'sent' })
+		);
+		await a.connect();
+		await b.connect();
+		expect(b.sync.clashes).toEqual([{ number: 'INV-2026-0007', ids: expect.any(Array) }]);
+		a.sync.stop();
+		b.sync.stop();
+	});
+
+	it('restores the losing side of a conflict as the newest version', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const a = device('a', cloud);
+		const b = device('b', cloud);
+		await a.connect();
+		await b.connect();
+		const invoice = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'one' }));
+		await a.sync.syncNow();
+		await b.sync.syncNow();
+		await b.repository.save('invoices', { ...invoice, notes: 'b wins later' });
+		await a.repository.save('invoices', { ...invoice, notes: 'a loses' });
+		b.clock.advance(5_000);
+		await b.repository.save('invoices', { ...invoice, notes: 'b wins later' });
+		await b.sync.syncNow();
+		await a.sync.syncNow();
+		expect((await a.store.get('invoices', invoice.id))?.notes).toBe('b wins later');
+		const [copy] = a.sync.conflicts;
+		expect(copy?.record).toMatchObject({ notes: 'a loses' });
+
+		await a.sync.restore(copy!);
+		await a.sync.syncNow();
+		await b.sync.syncNow();
+		expect((await b.store.get('invoices', invoice.id))?.notes).toBe('a loses');
+		expect(a.sync.conflicts).toEqual([]);
+		a.sync.stop();
+		b.sync.stop();
+	});
+});
