@@ -181,9 +181,8 @@ export class SyncCoordinator {
 		const invoices = await store.all('invoices');
 		const profile = await store.get('profile', BUSINESS_PROFILE_ID);
 		const plan = planNumberClashes(invoices, profile?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
-		const byId = new Map(invoices.map((i) => [i.id, i]));
 		for (const { id, from, to } of plan.renumber) {
-			const invoice = byId.get(id) as Invoice;
+			const invoice = invoices.find((i) => i.id === id) as Invoice;
 			await repository.save('invoices', { ...invoice, number: to });
 			this.deps.notify(
 				`Draft ${from} was also used on another device; this draft is now ${to}.`,
