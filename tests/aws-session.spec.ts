@@ -1,6 +1,7 @@
 import {
 	ACADEMY,
 	badge,
+	cloudRecords,
 	configureAws,
 	connect,
 	credentialsFixture,
@@ -60,10 +61,15 @@ test('the badge follows the clock through Expiring and Offline; refresh reconnec
 		client: 'Offline Ltd',
 		lines: [{ description: 'Kept', unitPrice: '10' }]
 	});
+	await expect(page.getByText('2 pending')).toBeVisible();
 	await connect(page, ACADEMY);
 	await expect(badge(page)).toHaveText(/AWS Connected\s*· 4h 0m left/);
 	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
-	await expect(page.getByText('2 pending')).toBeVisible();
+	// The refresh starts a sync that sends the offline work up.
+	await expect(page.getByRole('banner').getByText('Synced')).toBeVisible();
+	expect((await cloudRecords(localAws.dynamo.endpoint, table)).map((r) => r.number)).toContain(
+		number
+	);
 });
 
 test('an ExpiredTokenException from AWS turns the badge Offline at once', async ({

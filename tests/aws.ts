@@ -78,3 +78,27 @@ export async function connect(page: Page, text = ACADEMY, timeLeft?: string): Pr
 export function badge(page: Page) {
 	return page.getByRole('banner').getByRole('status').first();
 }
+
+/** Every InvoiceLab record in a table, read straight from the local DynamoDB. */
+export async function cloudRecords(
+	endpoint: string,
+	table: string
+): Promise<Record<string, unknown>[]> {
+	const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+	const { DynamoDBDocumentClient, ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+	const client = DynamoDBDocumentClient.from(
+		new DynamoDBClient({
+			endpoint,
+			region: 'us-east-1',
+			credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET }
+		})
+	);
+	const items: Record<string, unknown>[] = [];
+	let start: Record<string, unknown> | undefined;
+	do {
+		const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+		items.push(...(page.Items ?? []));
+		start = page.LastEvaluatedKey;
+	} while (start);
+	return items.filter((item) => typeof item.seq === 'number');
+}

@@ -85,7 +85,7 @@ export const BusinessProfileSchema = v.object({
 	address: shortText(1000),
 	taxId: shortText(100),
 	/** A data: URL of a small PNG/JPEG, or empty. */
-	logo: v.pipe(v.string(), v.maxLength(700_000, 'logo must be under 500 KB')),
+	logo: v.pipe(v.string(), v.maxLength(350_000, 'logo must be under 250 KB')),
 	defaultCurrency: currency,
 	paymentTermsDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
 	numberFormat: v.pipe(
