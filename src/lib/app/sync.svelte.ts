@@ -19,6 +19,8 @@ export interface SyncDeps {
 }
 
 export const SYNC_INTERVAL_MS = 30_000;
+/** A burst of edits (typing, an import) goes up in one run shortly after it ends. */
+export const AFTER_WRITE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
@@ -39,6 +41,7 @@ export class SyncCoordinator {
 	#again = false;
 	#cancelTimer: () => void = () => {};
 	#unsubscribe: () => void = () => {};
+	#unsubscribeWrites: () => void = () => {};
 	/** The session last seen live, so only a new or refreshed session starts a sync. */
 	#liveSession: object | null = null;
 
@@ -82,12 +85,14 @@ export class SyncCoordinator {
 			this.#liveSession = live;
 		};
 		this.#unsubscribe = session.subscribe(onSession);
+		this.#unsubscribeWrites = this.deps.repository.onLocalWrite(() => this.#soon());
 		onSession();
 		void this.#loadLists();
 	}
 
 	stop(): void {
 		this.#unsubscribe();
+		this.#unsubscribeWrites();
 		this.#cancelTimer();
 	}
 
@@ -203,10 +208,15 @@ export class SyncCoordinator {
 		this.#attention = outbox.filter((e) => e.lastError);
 	}
 
-	#schedule(): void {
+	#schedule(delay = Math.min(MAX_BACKOFF_MS, SYNC_INTERVAL_MS * 2 ** this.#failures)): void {
 		this.#cancelTimer();
 		if (!this.canSync) return;
-		const delay = Math.min(MAX_BACKOFF_MS, SYNC_INTERVAL_MS * 2 ** this.#failures);
 		this.#cancelTimer = this.deps.scheduler.after(delay, () => void this.syncNow());
+	}
+
+	/** A local change: sync shortly, unless a run is already going (it will go again). */
+	#soon(): void {
+		if (this.#running) this.#again = true;
+		else if (this.#failures === 0) this.#schedule(AFTER_WRITE_DELAY_MS);
 	}
 }

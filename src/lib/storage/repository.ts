@@ -54,6 +54,7 @@ export interface ImportCounts {
  */
 export class Repository {
 	private readonly listeners = new Set<(notice: ChangeNotice) => void>();
+	private readonly localWriteListeners = new Set<() => void>();
 	private readonly hlc: HybridLogicalClock;
 
 	constructor(
@@ -87,6 +88,12 @@ export class Repository {
 	subscribe(listener: (notice: ChangeNotice) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
+	}
+
+	/** Calls back after each change made in this tab (not ones that came from the cloud). */
+	onLocalWrite(listener: () => void): () => void {
+		this.localWriteListeners.add(listener);
+		return () => this.localWriteListeners.delete(listener);
 	}
 
 	async save<K extends CollectionName>(
@@ -179,6 +186,7 @@ export class Repository {
 		if (changes.length === 0) return;
 		await this.store.write(changes, origin);
 		this.notify(changes);
+		for (const listener of this.localWriteListeners) listener();
 	}
 
 	private notify(changes: readonly Change[]): void {

@@ -42,6 +42,8 @@ export interface FaultProxy {
 	endpoint: string;
 	/** Answers the next `count` requests (all, with Infinity) with the fault. */
 	fail(fault: Fault, count?: number, onlyOperation?: string): void;
+	/** Lets `count` requests through, then answers every later one with the fault until healed. */
+	failAfter(count: number, fault: Fault): void;
 	/** Answers each request with a random fault at this probability (0 turns it off). */
 	chaos(probability: number, faults: Fault[], random?: () => number): void;
 	heal(): void;
@@ -52,11 +54,15 @@ export interface FaultProxy {
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
 	const upstream = new URL(target);
-	let planned: { fault: Fault; left: number; operation?: string } | null = null;
+	let planned: { fault: Fault; left: number; operation?: string; skip?: number } | null = null;
 	let chaos: { probability: number; faults: Fault[]; random: () => number } | null = null;
 	const requests = new Map<string, number>();
 
 	function pickFault(operation: string): Fault | null {
+		if (planned?.skip) {
+			planned.skip -= 1;
+			return null;
+		}
 		if (planned && planned.left > 0 && (!planned.operation || planned.operation === operation)) {
 			planned.left -= 1;
 			return planned.fault;
@@ -114,6 +120,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 		requests,
 		fail(fault, count = 1, operation) {
 			planned = { fault, left: count, operation };
+		},
+		failAfter(count, fault) {
+			planned = { fault, left: Infinity, skip: count };
 		},
 		chaos(probability, faults, random = Math.random) {
 			chaos = probability > 0 ? { probability, faults, random } : null;

@@ -1,0 +1,311 @@
+import type { Browser, Page } from '@playwright/test';
+import {
+	ACADEMY,
+	badge,
+	cloudRecords,
+	configureAws,
+	connect,
+	expect,
+	pasteCredentials,
+	test
+} from './aws';
+import { createInvoice, openInvoices } from './helpers';
+
+interface LocalRecord {
+	id: string;
+	number: string;
+	notes: string;
+	deleted: boolean;
+	hlc: string;
+}
+
+/** A second (or third) device: its own browser context, pointed at the same table. */
+async function openDevice(browser: Browser, endpoint: string, table: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	return page;
+}
+
+/** Every invoice in the device's IndexedDB, tombstones included. */
+function localInvoices(page: Page): Promise<LocalRecord[]> {
+	return page.evaluate(
+		() =>
+			new Promise<LocalRecord[]>((resolve, reject) => {
+				const open = indexedDB.open('invoicelab');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const request = open.result.transaction('invoices').objectStore('invoices').getAll();
+					request.onsuccess = () => {
+						open.result.close();
+						resolve(
+							(request.result as LocalRecord[])
+								.map(({ id, number, notes, deleted, hlc }) => ({ id, number, notes, deleted, hlc }))
+								.sort((a, b) => a.id.localeCompare(b.id))
+						);
+					};
+				};
+			})
+	);
+}
+
+async function cloudInvoices(endpoint: string, table: string): Promise<LocalRecord[]> {
+	return (await cloudRecords(endpoint, table))
+		.filter((item) => item.type === 'invoices')
+		.map((item) => {
+			const { id, number, notes, deleted, hlc } = item as unknown as LocalRecord;
+			return { id, number, notes, deleted, hlc };
+		})
+		.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function syncNow(page: Page): Promise<void> {
+	const button = page.getByRole('button', { name: 'Sync now' });
+	await expect(button).toBeEnabled({ timeout: 15_000 });
+	await button.click();
+	await expect(page.getByRole('banner').getByText('Synced')).toBeVisible({ timeout: 15_000 });
+}
+
+async function goOffline(page: Page): Promise<void> {
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('tab', { name: 'AWS' }).click();
+	await page.getByRole('button', { name: 'Forget credentials' }).click();
+	await expect(badge(page)).toHaveText('Local only');
+}
+
+async function editNotes(page: Page, number: string, notes: string): Promise<void> {
+	await openInvoices(page);
+	await page.getByRole('link', { name: number }).click();
+	await page.getByRole('button', { name: 'Edit' }).click();
+	await page.getByLabel('Notes and terms').fill(notes);
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+}
+
+/** Syncs every device twice over, then checks they and the table hold the same invoices. */
+async function expectConverged(pages: Page[], endpoint: string, table: string) {
+	for (let round = 0; round < 2; round++) for (const page of pages) await syncNow(page);
+	const cloud = await cloudInvoices(endpoint, table);
+	for (const page of pages) expect(await localInvoices(page)).toEqual(cloud);
+	return cloud;
+}
+
+test.describe.configure({ timeout: 90_000 });
+
+test('two devices edit offline, reconnect and end with the same invoices', async ({
+	page,
+	browser,
+	localAws,
+	table
+}) => {
+	const endpoint = localAws.proxy.endpoint;
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	const first = await createInvoice(page, {
+		client: 'Shared Ltd',
+		lines: [{ description: 'Both see it', unitPrice: '100' }]
+	});
+	await syncNow(page);
+	const other = await openDevice(browser, endpoint, table);
+	await openInvoices(other);
+	await expect(other.getByRole('link', { name: first })).toBeVisible({ timeout: 15_000 });
+
+	await goOffline(page);
+	await goOffline(other);
+	await editNotes(page, first, 'Edited on the laptop');
+	// Both devices take the same next number while offline.
+	const mine = await createInvoice(page, {
+		client: 'Laptop Client',
+		lines: [{ description: 'Made on the laptop', unitPrice: '7' }]
+	});
+	const theirs = await createInvoice(other, {
+		client: 'Phone Client',
+		lines: [{ description: 'Made on the phone', unitPrice: '5' }]
+	});
+	expect(theirs).toBe(mine);
+	await expect(other.getByRole('banner').getByText(/\d+ pending/)).toBeVisible();
+
+	await connect(page, ACADEMY);
+	await syncNow(page);
+	await connect(other, ACADEMY);
+	await expect(other.getByText(`Draft ${theirs} was also used on another device`)).toBeVisible({
+		timeout: 15_000
+	});
+	const cloud = await expectConverged([page, other], endpoint, table);
+	expect(cloud.find((i) => i.number === first)?.notes).toBe('Edited on the laptop');
+	const numbers = cloud.map((i) => i.number).sort();
+	expect(new Set(numbers).size).toBe(3);
+	expect(numbers).toContain(mine);
+});
+
+test('the same invoice edited on two devices: the newer wins, the other can be restored', async ({
+	page,
+	browser,
+	localAws,
+	table
+}) => {
+	const endpoint = localAws.proxy.endpoint;
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	const number = await createInvoice(page, {
+		client: 'Twice Edited',
+		lines: [{ description: 'Work', unitPrice: '10' }]
+	});
+	await syncNow(page);
+	const other = await openDevice(browser, endpoint, table);
+	await syncNow(other);
+	await goOffline(page);
+	await goOffline(other);
+	await editNotes(page, number, 'Older edit');
+	await editNotes(other, number, 'Newer edit');
+
+	await connect(other, ACADEMY);
+	await syncNow(other);
+	await connect(page, ACADEMY);
+	await syncNow(page);
+	const notice = page.getByText(`Invoice ${number} was edited on two devices`);
+	await expect(notice).toBeVisible();
+	expect((await localInvoices(page))[0]?.notes).toBe('Newer edit');
+
+	await page.getByRole('button', { name: 'Restore the other version' }).click();
+	await expect(notice).toBeHidden();
+	const cloud = await expectConverged([page, other], endpoint, table);
+	expect(cloud[0]?.notes).toBe('Older edit');
+});
+
+test('a delete made while another device is offline with a stale copy stays deleted', async ({
+	page,
+	browser,
+	localAws,
+	table
+}) => {
+	const endpoint = localAws.proxy.endpoint;
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	const number = await createInvoice(page, {
+		client: 'Short Lived',
+		lines: [{ description: 'Gone soon', unitPrice: '1' }]
+	});
+	await syncNow(page);
+	const other = await openDevice(browser, endpoint, table);
+	await syncNow(other);
+	await goOffline(other);
+
+	await openInvoices(page);
+	await page.getByRole('link', { name: number }).click();
+	await page.getByRole('button', { name: 'Delete invoice' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+	await syncNow(page);
+
+	await other.reload();
+	await connect(other, ACADEMY);
+	const cloud = await expectConverged([page, other], endpoint, table);
+	expect(cloud).toEqual([expect.objectContaining({ number, deleted: true })]);
+	await openInvoices(other);
+	await expect(other.getByRole('link', { name: number })).toBeHidden();
+});
+
+test('the session expiring in the middle of a sync loses nothing; a refresh finishes it', async ({
+	page,
+	localAws,
+	table
+}) => {
+	const endpoint = localAws.proxy.endpoint;
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	await goOffline(page);
+	await importInvoices(page, 120);
+	await expect(page.getByRole('banner').getByText(/\d+ pending/)).toBeVisible();
+
+	localAws.proxy.failAfter(4, 'expired-token');
+	await pasteCredentials(page, ACADEMY);
+	await expect(badge(page)).toHaveText('AWS Offline', { timeout: 15_000 });
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog')).toBeHidden();
+	const pendingText = await page
+		.getByRole('banner')
+		.getByText(/\d+ pending/)
+		.textContent();
+	expect(Number(pendingText?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+	expect((await localInvoices(page)).length).toBe(120);
+
+	localAws.proxy.heal();
+	await connect(page, ACADEMY);
+	const cloud = await expectConverged([page], endpoint, table);
+	expect(cloud).toHaveLength(120);
+});
+
+test('a soak with random faults and reloads ends with devices and table identical', async ({
+	page,
+	browser,
+	localAws,
+	table
+}) => {
+	test.setTimeout(150_000);
+	const endpoint = localAws.proxy.endpoint;
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	const other = await openDevice(browser, endpoint, table);
+	let seed = 7;
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+	localAws.proxy.chaos(0.25, ['throttle', 'server-error', 'drop'], random);
+
+	for (let round = 0; round < 6; round++) {
+		const device = round % 2 === 0 ? page : other;
+		await createDraft(device, `Soak ${round}`);
+		if (round === 2) {
+			// A reload in the middle of whatever the sync was doing.
+			await device.reload();
+			await expect(badge(device)).toContainText(/AWS/);
+		}
+		if (round === 4) {
+			localAws.proxy.fail('expired-token', 1);
+			await device.getByRole('button', { name: 'Sync now' }).click();
+			await expect(badge(device)).toHaveText('AWS Offline', { timeout: 15_000 });
+			await connect(device, ACADEMY);
+		}
+	}
+	localAws.proxy.heal();
+	const cloud = await expectConverged([page, other], endpoint, table);
+	expect(cloud.filter((i) => !i.deleted)).toHaveLength(6);
+});
+
+/** A new invoice, without insisting on its number: a sync may renumber a clashing draft. */
+async function createDraft(page: Page, client: string): Promise<void> {
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await page.getByLabel('Client').fill(client);
+	await page.getByLabel('Description').fill('Soak work');
+	await page.getByLabel('Unit price').fill('3');
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByRole('heading', { name: /^Invoice / })).toBeVisible();
+}
+
+/** Imports `count` invoices from a JSON export, as a user restoring a backup would. */
+async function importInvoices(page: Page, count: number): Promise<void> {
+	const { makeDataset } = await import('../src/lib/testing/factories');
+	const { buildSnapshot } = await import('../src/lib/storage/transfer');
+	const clientCount = 10;
+	const { clients, invoices } = makeDataset(count, clientCount);
+	const file = JSON.stringify(
+		buildSnapshot({ invoices, clients, profile: null }, new Date().toISOString())
+	);
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('tab', { name: 'Data' }).click();
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import JSON' }).click();
+	await (
+		await chooser
+	).setFiles({
+		name: 'backup.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(file)
+	});
+	await expect(page.getByText(`${count + clientCount} added`)).toBeVisible();
+}
