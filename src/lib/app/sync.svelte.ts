@@ -4,6 +4,7 @@ import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../i
 import type { Clock, Scheduler } from '../platform/clock';
 import type { ExclusiveRunner } from '../platform/locks';
 import type { ConflictCopy, OutboxEntry, RecordStore } from '../storage/record-store';
+import type { ClockDrift } from '../storage/hlc';
 import type { Repository } from '../storage/repository';
 import { SyncEngine, type SyncProgress, type SyncReport } from '../storage/sync-engine';
 import type { AwsConnection } from './aws-connection.svelte';
@@ -37,6 +38,7 @@ export class SyncCoordinator {
 	#attention = $state.raw<OutboxEntry[]>([]);
 	#clashes = $state.raw<NumberClash[]>([]);
 	#skipped = $state.raw<string[]>([]);
+	#drift = $state.raw<ClockDrift | null>(null);
 	#failures = 0;
 	#again = false;
 	#cancelTimer: () => void = () => {};
@@ -71,6 +73,10 @@ export class SyncCoordinator {
 	}
 	get skipped() {
 		return this.#skipped;
+	}
+	/** Another device whose clock runs far ahead of this one's. */
+	get clockDrift() {
+		return this.#drift;
 	}
 	get canSync() {
 		return this.deps.aws.session.live;
@@ -159,6 +165,14 @@ export class SyncCoordinator {
 		this.#error = null;
 		this.#lastSyncedAt = this.deps.clock.now();
 		this.#skipped = report.skipped;
+		const drift = this.deps.repository.clockDrift;
+		if (drift && drift.deviceId !== this.#drift?.deviceId) {
+			this.deps.notify(
+				`Another device's clock is ${Math.round(drift.aheadMs / 60_000)} minutes ahead of this one. Set both clocks to the right time.`,
+				'error'
+			);
+		}
+		this.#drift = drift;
 		if (report.conflicts > 0) {
 			this.deps.notify(
 				`${report.conflicts} record${report.conflicts === 1 ? ' was' : 's were'} edited on two devices: kept the newer, the other can be restored.`,

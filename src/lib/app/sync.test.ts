@@ -134,3 +134,20 @@ describe('SyncCoordinator', () => {
 		b.sync.stop();
 	});
 });
+
+describe('clock drift', () => {
+	it('flags a device whose clock runs far ahead', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const start = Date.parse('2026-11-22T09:00:00Z');
+		const fast = device('fast', cloud, new ManualClock(start + 20 * 60_000));
+		const slow = device('slow', cloud, new ManualClock(start));
+		await fast.repository.save('invoices', makeInvoiceDraft());
+		await fast.connect();
+		await slow.connect();
+		expect(slow.sync.clockDrift).toMatchObject({ deviceId: 'fast' });
+		expect(slow.notices.join('\n')).toMatch(/clock is 20 minutes ahead/);
+		fast.sync.stop();
+		slow.sync.stop();
+	});
+});

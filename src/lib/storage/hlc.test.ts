@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../platform/clock';
-import { HybridLogicalClock, parseStamp } from './hlc';
+import { driftOf, HybridLogicalClock, parseStamp } from './hlc';
 
 describe('HybridLogicalClock', () => {
 	it('stamps in increasing order even when the wall clock stands still or goes back', () => {
@@ -25,5 +25,17 @@ describe('HybridLogicalClock', () => {
 		const hlc = new HybridLogicalClock('dev-a', new ManualClock(1_000));
 		hlc.receive('garbage');
 		expect(parseStamp(hlc.tick())?.wall).toBe(1_000);
+	});
+});
+
+describe('clock drift', () => {
+	it('flags a stamp from a device whose clock runs more than five minutes ahead', () => {
+		const now = Date.parse('2026-11-22T10:00:00.000Z');
+		expect(driftOf('2026-11-22T10:04:59.000Z-0000-phone', now)).toBeNull();
+		expect(driftOf('2026-11-22T10:20:00.000Z-0003-phone', now)).toEqual({
+			deviceId: 'phone',
+			aheadMs: 20 * 60_000
+		});
+		expect(driftOf('garbage', now)).toBeNull();
 	});
 });

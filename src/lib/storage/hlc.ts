@@ -71,3 +71,18 @@ export class HybridLogicalClock {
 		}
 	}
 }
+
+/** A device whose stamps run this far ahead of this one's clock is flagged to the user. */
+export const MAX_DRIFT_MS = 5 * 60_000;
+
+export interface ClockDrift {
+	deviceId: string;
+	aheadMs: number;
+}
+
+/** How far a stamp's wall time is ahead of `now`, when that is more than MAX_DRIFT_MS. */
+export function driftOf(stamp: string, now: number): ClockDrift | null {
+	const parsed = parseStamp(stamp);
+	if (!parsed || parsed.wall - now <= MAX_DRIFT_MS) return null;
+	return { deviceId: parsed.deviceId, aheadMs: parsed.wall - now };
+}

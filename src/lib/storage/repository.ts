@@ -9,7 +9,7 @@ import {
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
-import { HybridLogicalClock } from './hlc';
+import { driftOf, HybridLogicalClock, type ClockDrift } from './hlc';
 import { newerOf } from './merge';
 import type {
 	Change,
@@ -56,6 +56,7 @@ export class Repository {
 	private readonly listeners = new Set<(notice: ChangeNotice) => void>();
 	private readonly localWriteListeners = new Set<() => void>();
 	private readonly hlc: HybridLogicalClock;
+	private drift: ClockDrift | null = null;
 
 	constructor(
 		private readonly store: RecordStore,
@@ -82,7 +83,20 @@ export class Repository {
 
 	/** Records read elsewhere carry stamps this device must stamp after. */
 	observe(records: readonly RecordMeta[]): void {
-		for (const record of records) this.hlc.receive(record.hlc);
+		const now = this.clock.now();
+		for (const record of records) {
+			this.hlc.receive(record.hlc);
+			const drift = driftOf(record.hlc, now);
+			if (drift && drift.aheadMs > (this.drift?.aheadMs ?? 0)) this.drift = drift;
+		}
+	}
+
+	/**
+	 * The device furthest ahead of this one's clock, if any is more than MAX_DRIFT_MS ahead:
+	 * its edits win over later ones made here until the clocks agree, so the user is told.
+	 */
+	get clockDrift(): ClockDrift | null {
+		return this.drift;
 	}
 
 	subscribe(listener: (notice: ChangeNotice) => void): () => void {
