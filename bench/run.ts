@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../scripts/serve.mjs';
 import { launchChromium } from './browser';
 import { foundationBench, type Row } from './foundation';
+import { syncBench } from './sync';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 4199;
@@ -13,7 +14,13 @@ if (!process.argv.includes('--no-build')) execSync('npm run build', { cwd: root,
 const server = await startStaticServer({ dir: `${root}build`, port: PORT });
 const browser = await launchChromium();
 try {
-	const rows: Row[] = await foundationBench(browser, `http://127.0.0.1:${PORT}/`);
+	const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+	const rows: Row[] = [
+		...(only && only !== 'foundation'
+			? []
+			: await foundationBench(browser, `http://127.0.0.1:${PORT}/`)),
+		...(only && only !== 'sync' ? [] : await syncBench())
+	];
 	console.table(
 		rows.map((r) => ({
 			metric: r.metric,
