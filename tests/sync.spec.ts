@@ -266,10 +266,15 @@ test('a soak with random faults and reloads ends with devices and table identica
 			await expect(badge(device)).toContainText(/AWS/);
 		}
 		if (round === 4) {
-			localAws.proxy.fail('expired-token', 1);
+			// The session expires mid-soak: every device that calls AWS now goes offline.
+			localAws.proxy.fail('expired-token', Infinity);
 			await device.getByRole('button', { name: 'Sync now' }).click();
 			await expect(badge(device)).toHaveText('AWS Offline', { timeout: 15_000 });
-			await connect(device, ACADEMY);
+			localAws.proxy.heal();
+			for (const each of [page, other]) {
+				if ((await badge(each).textContent())?.includes('Offline')) await connect(each, ACADEMY);
+			}
+			localAws.proxy.chaos(0.25, ['throttle', 'server-error', 'drop'], random);
 		}
 	}
 	localAws.proxy.heal();
