@@ -34,6 +34,8 @@ const config = {
 				'font-src': ['self'],
 				'connect-src': connectSources,
 				'worker-src': ['self'],
+				// The PDF preview shows the generated file from a blob: URL.
+				'frame-src': ['self', 'blob:'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../scripts/serve.mjs';
 import { launchChromium } from './browser';
 import { foundationBench, type Row } from './foundation';
+import { pdfBench } from './pdf';
 import { syncBench } from './sync';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +20,8 @@ try {
 		...(only && only !== 'foundation'
 			? []
 			: await foundationBench(browser, `http://127.0.0.1:${PORT}/`)),
-		...(only && only !== 'sync' ? [] : await syncBench())
+		...(only && only !== 'sync' ? [] : await syncBench()),
+		...(only && only !== 'pdf' ? [] : await pdfBench(browser, `http://127.0.0.1:${PORT}/`))
 	];
 	console.table(
 		rows.map((r) => ({

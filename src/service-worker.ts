@@ -7,7 +7,9 @@ import { build, files, prerendered, version } from '$service-worker';
 // Caches the whole app shell on install, so after one visit the app opens with no network.
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `invoicelab-${version}`;
-const SHELL = [...build, ...files, ...prerendered];
+// The Japanese fallback fonts (11 MB) are only needed for CJK names: cached on first use.
+const ON_DEMAND = /NotoSansJP_/;
+const SHELL = [...build, ...files, ...prerendered].filter((path) => !ON_DEMAND.test(path));
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -51,5 +53,10 @@ async function respond(request: Request): Promise<Response> {
 		}
 	}
 	const cached = await cache.match(request);
-	return cached ?? fetch(request);
+	if (cached) return cached;
+	const response = await fetch(request);
+	if (response.ok && ON_DEMAND.test(new URL(request.url).pathname)) {
+		await cache.put(request, response.clone());
+	}
+	return response;
 }

@@ -1,0 +1,126 @@
+/**
+ * What an invoice PDF says, as plain strings: formatted once, for the invoice's currency and
+ * the reader's locale, so the layout only places text. Pure.
+ */
+import { formatMoney } from '../invoice/money';
+import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
+import { invoiceTotals } from '../invoice/totals';
+
+export interface PdfLine {
+	description: string;
+	quantity: string;
+	unitPrice: string;
+	tax: string;
+	discount: string;
+	amount: string;
+}
+
+export interface PdfDocumentModel {
+	title: string;
+	number: string;
+	seller: { name: string; lines: string[] };
+	buyer: { name: string; lines: string[] };
+	facts: [label: string, value: string][];
+	lines: PdfLine[];
+	totals: { label: string; value: string; strong?: boolean }[];
+	notes: string;
+	/** A large mark across the first page, for paid and void invoices. */
+	stamp: { text: 'PAID' | 'VOID'; color: 'green' | 'red' } | null;
+	/** The logo as a data: URL (PNG or JPEG), or empty. */
+	logo: string;
+}
+
+export function documentModel(
+	invoice: Invoice,
+	profile: BusinessProfile,
+	client: Client | undefined,
+	locale: string
+): PdfDocumentModel {
+	const totals = invoiceTotals(invoice);
+	const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+	const date = (iso: string) =>
+		new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+			new Date(`${iso}T00:00:00Z`)
+		);
+	const percent = (value: number) => `${new Intl.NumberFormat(locale).format(value)}%`;
+	const days = Math.round(
+		(Date.parse(invoice.dueDate) - Date.parse(invoice.issueDate)) / 86_400_000
+	);
+	const present = (...values: string[]) => values.map((v) => v.trim()).filter(Boolean);
+
+	return {
+		title: invoice.status === 'draft' ? 'Draft invoice' : 'Invoice',
+		number: invoice.number,
+		seller: {
+			name: profile.name.trim() || 'Your business',
+			lines: present(
+				...profile.address.split('\n'),
+				profile.email,
+				profile.taxId && `Tax ID ${profile.taxId}`
+			)
+		},
+		buyer: {
+			name: invoice.clientName,
+			lines: present(
+				...(client?.address ?? '').split('\n'),
+				client?.email ?? '',
+				client?.taxId ? `Tax ID ${client.taxId}` : ''
+			)
+		},
+		facts: [
+			['Invoice number', invoice.number],
+			['Issue date', date(invoice.issueDate)],
+			['Due date', date(invoice.dueDate)],
+			['Terms', days > 0 ? `Net ${days} days` : 'Due on receipt'],
+			['Currency', invoice.currency]
+		],
+		lines: invoice.lines.map((line, i) => ({
+			description: line.description,
+			quantity: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(line.quantity),
+			unitPrice: money(line.unitPrice),
+			tax: percent(line.taxRate),
+			discount: line.discountPercent ? percent(line.discountPercent) : '',
+			amount: money(totals.lines[i]?.net ?? 0)
+		})),
+		totals: [
+			{ label: 'Subtotal', value: money(totals.subtotal) },
+			...(totals.discount !== 0
+				? [{ label: 'Discount', value: `−${money(totals.discount)}` }]
+				: []),
+			...totals.taxes.map((group) => ({
+				label: `Tax ${percent(group.rate)} on ${money(group.base)}`,
+				value: money(group.tax)
+			})),
+			{ label: 'Total', value: money(totals.total), strong: true },
+			...(totals.paid !== 0
+				? [
+						{ label: 'Paid', value: `−${money(totals.paid)}` },
+						{ label: 'Balance due', value: money(totals.balance), strong: true }
+					]
+				: [])
+		],
+		notes: invoice.notes,
+		stamp:
+			invoice.status === 'void'
+				? { text: 'VOID', color: 'red' }
+				: invoice.status === 'paid' || (totals.total > 0 && totals.balance <= 0)
+					? { text: 'PAID', color: 'green' }
+					: null,
+		logo: profile.logo
+	};
+}
+
+/** Every piece of text the PDF will print, to decide which fonts it needs. */
+export function allText(model: PdfDocumentModel): string {
+	return [
+		model.title,
+		model.seller.name,
+		...model.seller.lines,
+		model.buyer.name,
+		...model.buyer.lines,
+		...model.facts.flat(),
+		...model.lines.flatMap((l) => Object.values(l)),
+		...model.totals.flatMap((t) => [t.label, t.value]),
+		model.notes
+	].join('\n');
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
+import { documentModel } from './document-model';
+import { layoutInvoice, PAGE, wrap, type Measure } from './layout';
+
+/** Every character 5 points wide at size 10: easy to reason about. */
+const measure: Measure = (text, style) => text.length * style.size * 0.5;
+
+describe('wrap', () => {
+	it('breaks at spaces, keeps explicit line breaks, and splits words longer than a line', () => {
+		expect(wrap('aaa bbb ccc', 40, { size: 10 }, measure)).toEqual(['aaa bbb', 'ccc']);
+		expect(wrap('one\ntwo', 100, { size: 10 }, measure)).toEqual(['one', 'two']);
+		expect(wrap('abcdefghijkl', 20, { size: 10 }, measure)).toEqual(['abcd', 'efgh', 'ijkl']);
+		expect(wrap('', 20, { size: 10 }, measure)).toEqual(['']);
+	});
+});
+
+describe('layoutInvoice', () => {
+	const texts = (page: ReturnType<typeof layoutInvoice>[number]) =>
+		page.flatMap((op) => (op.kind === 'text' ? [op.text] : []));
+
+	it('keeps every text inside the page margins', () => {
+		const model = documentModel(
+			makeInvoice({ lines: Array.from({ length: 80 }, (_, i) => makeLine({ id: `l${i}` })) }),
+			makeProfile(),
+			makeClient(),
+			'en-US'
+		);
+		for (const page of layoutInvoice(model, measure, null)) {
+			for (const op of page) {
+				if (op.kind !== 'text') continue;
+				expect(op.x).toBeGreaterThanOrEqual(PAGE.margin - 0.01);
+				expect(op.x + measure(op.text, op)).toBeLessThanOrEqual(PAGE.width - PAGE.margin + 0.01);
+				expect(op.y).toBeGreaterThan(0);
+			}
+		}
+	});
+
+	it('numbers pages and repeats the table header on each', () => {
+		const model = documentModel(
+			makeInvoice({ lines: Array.from({ length: 120 }, (_, i) => makeLine({ id: `l${i}` })) }),
+			makeProfile(),
+			makeClient(),
+			'en-US'
+		);
+		const pages = layoutInvoice(model, measure, null);
+		expect(pages.length).toBeGreaterThan(2);
+		pages.forEach((page, i) => {
+			expect(texts(page)).toContain('Description');
+			expect(texts(page).at(-1)).toBe(`INV-2026-0001 · Page ${i + 1} of ${pages.length}`);
+		});
+	});
+
+	it('shows payments and the balance only when something was paid', () => {
+		const unpaid = documentModel(makeInvoice(), makeProfile(), makeClient(), 'en-US');
+		expect(unpaid.totals.map((t) => t.label)).toEqual(['Subtotal', 'Tax 0% on $100.00', 'Total']);
+		const partly = documentModel(
+			makeInvoice({
+				status: 'sent',
+				payments: [{ id: 'p', date: '2026-01-20', amount: 4000, note: '' }]
+			}),
+			makeProfile(),
+			makeClient(),
+			'de-DE'
+		);
+		expect(partly.totals.slice(-2)).toEqual([
+			{ label: 'Paid', value: '−40,00\u00a0$' },
+			{ label: 'Balance due', value: '60,00\u00a0$', strong: true }
+		]);
+		expect(partly.stamp).toBeNull();
+	});
+});

@@ -1,0 +1,234 @@
+/**
+ * Places an invoice on A4 pages: header blocks, a line table that flows onto more pages with
+ * its header repeated, totals, notes and "Page n of m". Pure: text widths come from the
+ * `measure` function the renderer passes in. Coordinates are PDF points, origin bottom-left.
+ */
+import type { PdfDocumentModel, PdfLine } from './document-model';
+
+export const PAGE = { width: 595.28, height: 841.89, margin: 48 };
+const BOTTOM = PAGE.margin + 24; // leaves room for the footer
+const CONTENT = PAGE.width - 2 * PAGE.margin;
+
+export interface TextStyle {
+	size: number;
+	bold?: boolean;
+}
+export type Measure = (text: string, style: TextStyle) => number;
+export type Rgb = [number, number, number];
+
+export const INK: Rgb = [0.11, 0.14, 0.2];
+export const MUTED: Rgb = [0.36, 0.39, 0.46];
+const RULE: Rgb = [0.85, 0.87, 0.9];
+const BAND: Rgb = [0.95, 0.96, 0.98];
+
+export type DrawOp =
+	| ({ kind: 'text'; text: string; x: number; y: number; color?: Rgb } & TextStyle)
+	| { kind: 'rect'; x: number; y: number; width: number; height: number; color: Rgb }
+	| { kind: 'logo'; x: number; y: number; width: number; height: number }
+	| { kind: 'stamp'; text: string; color: 'green' | 'red' };
+
+export interface Column {
+	key: keyof PdfLine;
+	title: string;
+	width: number;
+	align: 'left' | 'right';
+}
+
+const NUMERIC: Omit<Column, 'width'>[] = [
+	{ key: 'quantity', title: 'Qty', align: 'right' },
+	{ key: 'unitPrice', title: 'Unit price', align: 'right' },
+	{ key: 'tax', title: 'Tax', align: 'right' },
+	{ key: 'discount', title: 'Disc.', align: 'right' },
+	{ key: 'amount', title: 'Amount', align: 'right' }
+];
+const NUMERIC_WIDTHS = [44, 80, 40, 40, 86];
+export const COLUMNS: Column[] = [
+	{
+		key: 'description',
+		title: 'Description',
+		align: 'left',
+		width: CONTENT - NUMERIC_WIDTHS.reduce((a, b) => a + b, 0)
+	},
+	...NUMERIC.map((c, i) => ({ ...c, width: NUMERIC_WIDTHS[i]! }))
+];
+
+const TABLE = { size: 9, leading: 12, pad: 4 };
+
+/** Breaks text into lines no wider than `width`; words longer than a line are split. */
+export function wrap(text: string, width: number, style: TextStyle, measure: Measure): string[] {
+	const lines: string[] = [];
+	for (const paragraph of text.split(/\r?\n/)) {
+		let line = '';
+		for (const word of paragraph.split(/ +/)) {
+			const candidate = line ? `${line} ${word}` : word;
+			if (measure(candidate, style) <= width) {
+				line = candidate;
+				continue;
+			}
+			if (line) lines.push(line);
+			line = '';
+			for (const char of word) {
+				if (line && measure(line + char, style) > width) {
+					lines.push(line);
+					line = '';
+				}
+				line += char;
+			}
+		}
+		lines.push(line);
+	}
+	return lines;
+}
+
+export function layoutInvoice(
+	model: PdfDocumentModel,
+	measure: Measure,
+	logo: { width: number; height: number } | null
+): DrawOp[][] {
+	const pages: DrawOp[][] = [];
+	let ops: DrawOp[] = [];
+	let y = PAGE.height - PAGE.margin;
+
+	const text = (value: string, x: number, style: TextStyle, color: Rgb = INK) =>
+		ops.push({ kind: 'text', text: value, x, y, ...style, color });
+	const right = (value: string, edge: number, style: TextStyle, color?: Rgb) =>
+		text(value, edge - measure(value, style), style, color);
+	const newPage = () => {
+		ops = [];
+		pages.push(ops);
+		y = PAGE.height - PAGE.margin;
+	};
+	/** Starts a new page when the next `height` points do not fit; true if it did. */
+	const ensure = (height: number) => {
+		if (y - height >= BOTTOM) return false;
+		newPage();
+		text(`${model.title} ${model.number} (continued)`, PAGE.margin, { size: 9 }, MUTED);
+		y -= 20;
+		return true;
+	};
+
+	newPage();
+	if (model.stamp) ops.push({ kind: 'stamp', ...model.stamp });
+
+	// Seller on the left (under the logo), title and facts on the right.
+	const top = y;
+	if (logo) {
+		const scale = Math.min(1, 140 / logo.width, 56 / logo.height);
+		const [w, h] = [logo.width * scale, logo.height * scale];
+		ops.push({ kind: 'logo', x: PAGE.margin, y: y - h, width: w, height: h });
+		y -= h + 10;
+	}
+	const half = CONTENT / 2 - 12;
+	y -= 12;
+	for (const line of wrap(model.seller.name, half, { size: 12, bold: true }, measure)) {
+		text(line, PAGE.margin, { size: 12, bold: true });
+		y -= 15;
+	}
+	for (const line of model.seller.lines.flatMap((l) => wrap(l, half, { size: 9 }, measure))) {
+		text(line, PAGE.margin, { size: 9 }, MUTED);
+		y -= 12;
+	}
+	const leftBottom = y;
+
+	y = top - 20;
+	const edge = PAGE.width - PAGE.margin;
+	right(model.title.toUpperCase(), edge, { size: 20, bold: true });
+	y -= 22;
+	for (const [label, value] of model.facts) {
+		const valueWidth = measure(value, { size: 9, bold: true });
+		right(value, edge, { size: 9, bold: true });
+		right(label, edge - valueWidth - 10, { size: 9 }, MUTED);
+		y -= 13;
+	}
+	y = Math.min(y, leftBottom) - 14;
+
+	text('BILL TO', PAGE.margin, { size: 8, bold: true }, MUTED);
+	y -= 14;
+	for (const line of wrap(model.buyer.name, CONTENT, { size: 11, bold: true }, measure)) {
+		text(line, PAGE.margin, { size: 11, bold: true });
+		y -= 14;
+	}
+	for (const line of model.buyer.lines.flatMap((l) => wrap(l, half, { size: 9 }, measure))) {
+		text(line, PAGE.margin, { size: 9 }, MUTED);
+		y -= 12;
+	}
+	y -= 14;
+
+	const tableHeader = () => {
+		ops.push({ kind: 'rect', x: PAGE.margin, y: y - 6, width: CONTENT, height: 18, color: BAND });
+		let x = PAGE.margin;
+		for (const column of COLUMNS) {
+			const style = { size: 8, bold: true };
+			if (column.align === 'left') text(column.title, x + TABLE.pad, style, MUTED);
+			else right(column.title, x + column.width - TABLE.pad, style, MUTED);
+			x += column.width;
+		}
+		y -= 22;
+	};
+	ensure(60);
+	tableHeader();
+	const description = COLUMNS[0]!;
+	for (const line of model.lines) {
+		const wrapped = wrap(
+			line.description || '—',
+			description.width - 2 * TABLE.pad,
+			{ size: TABLE.size },
+			measure
+		);
+		const rowHeight = wrapped.length * TABLE.leading + 6;
+		if (ensure(rowHeight)) tableHeader();
+		const rowTop = y;
+		let x = PAGE.margin;
+		for (const column of COLUMNS) {
+			if (column.key === 'description') {
+				wrapped.forEach((part, i) => {
+					y = rowTop - i * TABLE.leading;
+					text(part, x + TABLE.pad, { size: TABLE.size });
+				});
+				y = rowTop;
+			} else {
+				right(line[column.key], x + column.width - TABLE.pad, { size: TABLE.size });
+			}
+			x += column.width;
+		}
+		y = rowTop - rowHeight;
+		ops.push({ kind: 'rect', x: PAGE.margin, y: y + 8, width: CONTENT, height: 0.6, color: RULE });
+	}
+
+	y -= 8;
+	ensure(model.totals.length * 16 + 10);
+	const labelEdge = edge - 110;
+	for (const row of model.totals) {
+		const style = { size: row.strong ? 11 : 9.5, bold: row.strong };
+		right(row.label, labelEdge, style, row.strong ? INK : MUTED);
+		right(row.value, edge, style);
+		y -= row.strong ? 18 : 14;
+	}
+
+	if (model.notes.trim()) {
+		y -= 10;
+		const noteLines = wrap(model.notes, CONTENT, { size: 9 }, measure);
+		ensure(30);
+		text('NOTES AND TERMS', PAGE.margin, { size: 8, bold: true }, MUTED);
+		y -= 14;
+		for (const line of noteLines) {
+			ensure(12);
+			text(line, PAGE.margin, { size: 9 });
+			y -= 12;
+		}
+	}
+
+	pages.forEach((page, i) => {
+		const footer = `${model.number} · Page ${i + 1} of ${pages.length}`;
+		const style = { size: 8 };
+		page.push({
+			kind: 'text',
+			text: footer,
+			x: (PAGE.width - measure(footer, style)) / 2,
+			y: PAGE.margin - 20,
+			...style,
+			color: MUTED
+		});
+	});
+	return pages;
+}

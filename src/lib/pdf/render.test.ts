@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
+import { nodeFonts } from '../testing/node-fonts';
+import { documentModel } from './document-model';
+import { renderInvoicePdf } from './render';
+
+/** A 40×20 red PNG. */
+const LOGO =
+	'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACgAAAAUCAIAAABwJOjsAAAAJElEQVR4nGM4YWMzIIhh1OJRi0ctHrV41OJRi0ctHrV45FgMAGQL6C7l1KfNAAAAAElFTkSuQmCC';
+const dir = mkdtempSync(join(tmpdir(), 'invoicelab-pdf-'));
+let count = 0;
+
+/** Renders, writes the file, and reads it back with poppler as any PDF reader would. */
+async function render(invoice = makeInvoice(), profile = makeProfile(), client = makeClient()) {
+	const pdf = await renderInvoicePdf(documentModel(invoice, profile, client, 'en-US'), nodeFonts);
+	const file = join(dir, `invoice-${++count}.pdf`);
+	writeFileSync(file, pdf.bytes);
+	const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+	const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+	const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+	const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+	return { pdf, text, pages, images: images.trim().split('\n').length - 2, file };
+}
+
+describe('invoice PDF', () => {
+	it('prints any name: Latin extended, Greek, Japanese', async () => {
+		const { text, pdf } = await render(
+			makeInvoice({
+				clientName: 'Łódź Müller 東京 Ñandú',
+				lines: [makeLine({ description: 'Σύμβουλος — コンサルティング', unitPrice: 123456 })]
+			}),
+			makeProfile({ name: 'Café Żółw', address: 'Straße 5\n10115 Berlin' })
+		);
+		for (const expected of [
+			'Łódź Müller 東京 Ñandú',
+			'Café Żółw',
+			'Straße 5',
+			'Σύμβουλος',
+			'コンサルティング'
+		]) {
+			expect(text).toContain(expected);
+		}
+		expect(pdf.warnings).toEqual([]);
+	});
+
+	it('shows the number, dates, lines and totals with currency formatting', async () => {
+		const { text } = await render(
+			makeInvoice({
+				number: 'INV-2026-0042',
+				currency: 'EUR',
+				lines: [
+					makeLine({ id: 'a', description: 'Design', quantity: 2, unitPrice: 50000, taxRate: 20 }),
+					makeLine({ id: 'b', description: 'Hosting', quantity: 1, unitPrice: 1999, taxRate: 0 })
+				]
+			})
+		);
+		expect(text).toContain('INV-2026-0042');
+		expect(text).toContain('Jan 10, 2026');
+		expect(text).toMatch(/Subtotal\s+€1,019\.99/);
+		expect(text).toMatch(/Tax 20% on €1,000\.00\s+€200\.00/);
+		expect(text).toMatch(/Total\s+€1,219\.99/);
+	});
+
+	it('flows 120 lines onto more pages, repeating the table header, with page numbers', async () => {
+		const lines = Array.from({ length: 120 }, (_, i) =>
+			makeLine({ id: `l${i}`, description: `Line item number ${i + 1}` })
+		);
+		const { text, pages } = await render(makeInvoice({ lines }));
+		expect(pages).toBeGreaterThan(1);
+		const pageTexts = text.split('\f').filter((p) => p.trim());
+		expect(pageTexts).toHaveLength(pages);
+		for (const [i, page] of pageTexts.entries()) {
+			expect(page).toMatch(/Description\s+Qty\s+Unit price/);
+			expect(page).toContain(`Page ${i + 1} of ${pages}`);
+		}
+		expect(text).toContain('Line item number 120');
+	});
+
+	it('marks paid and void invoices', async () => {
+		expect((await render(makeInvoice({ status: 'paid' }))).text).toContain('PAID');
+		expect((await render(makeInvoice({ status: 'void' }))).text).toContain('VOID');
+		expect((await render(makeInvoice({ status: 'sent' }))).text).not.toMatch(/PAID|VOID/);
+	});
+
+	it('embeds the logo, and leaves out one that cannot be read, saying so', async () => {
+		expect((await render(undefined, makeProfile({ logo: LOGO }))).images).toBe(1);
+		const broken = await render(undefined, makeProfile({ logo: 'data:image/png;base64,AAAA' }));
+		expect(broken.images).toBe(0);
+		expect(broken.pdf.warnings).toEqual([
+			'The logo could not be read as an image, so it was left out.'
+		]);
+	});
+
+	it('survives 500 lines, empty optional fields and words longer than a line', async () => {
+		const long = 'Supercalifragilistic'.repeat(12);
+		const lines = Array.from({ length: 500 }, (_, i) =>
+			makeLine({ id: `l${i}`, description: i % 50 === 0 ? long : '' })
+		);
+		const { text, pages } = await render(
+			makeInvoice({ lines, notes: long }),
+			makeProfile({ name: '', address: '', taxId: '', email: '' }),
+			makeClient({ address: '', email: '' })
+		);
+		expect(pages).toBeGreaterThan(5);
+		expect(text).toContain('Supercalifragilistic');
+		expect(text).toContain('Your business');
+	});
+
+	it('keeps a 30-line invoice with a logo small', async () => {
+		const lines = Array.from({ length: 30 }, (_, i) => makeLine({ id: `l${i}` }));
+		const { pdf } = await render(makeInvoice({ lines }), makeProfile({ logo: LOGO }));
+		expect(pdf.bytes.length).toBeLessThan(100_000);
+	});
+});

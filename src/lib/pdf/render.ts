@@ -1,0 +1,208 @@
+/**
+ * Draws the laid-out invoice with pdf-lib. Text is set in Noto Sans; characters it lacks
+ * (Japanese, Chinese) fall back to Noto Sans JP, loaded only when the invoice needs it.
+ * Fonts are subset first, so a PDF carries only the glyphs it prints.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { allText, type PdfDocumentModel } from './document-model';
+import { ALWAYS, subsetFont } from './font-subset';
+import { layoutInvoice, type DrawOp, type Measure, type TextStyle } from './layout';
+
+export type FontFace = 'regular' | 'bold' | 'fallbackRegular' | 'fallbackBold';
+
+/** Where font files come from: the app's own assets in the browser, files in tests. */
+export type FontSource = (face: FontFace) => Promise<Uint8Array>;
+
+export interface RenderedPdf {
+	bytes: Uint8Array;
+	pages: number;
+	/** Things the PDF could not show as asked (a bad logo, characters no font has). */
+	warnings: string[];
+}
+
+interface Faces {
+	regular: FontWithCoverage;
+	bold: FontWithCoverage;
+}
+interface FontWithCoverage {
+	font: PDFFont;
+	has: (codePoint: number) => boolean;
+}
+
+export async function renderInvoicePdf(
+	model: PdfDocumentModel,
+	fonts: FontSource
+): Promise<RenderedPdf> {
+	const warnings: string[] = [];
+	const doc = await PDFDocument.create();
+	doc.registerFontkit(fontkit);
+	doc.setTitle(`${model.title} ${model.number}`);
+	doc.setProducer('InvoiceLab');
+	doc.setCreator('InvoiceLab');
+
+	const printed = new Set([
+		...ALWAYS,
+		...Array.from(allText(model), (c) => c.codePointAt(0)!).filter((cp) => cp >= 0x20)
+	]);
+	const embed = async (face: FontFace, codePoints: Set<number>): Promise<FontWithCoverage> => {
+		const bytes = await fonts(face);
+		const isPrimary = face === 'regular' || face === 'bold';
+		const font = await doc.embedFont(subsetFont(bytes, codePoints, isPrimary));
+		useSimpleLayout(font);
+		return { font, has: coverageOf(bytes) };
+	};
+	const primary: Faces = {
+		regular: await embed('regular', printed),
+		bold: await embed('bold', printed)
+	};
+	const missing = new Set([...printed].filter((cp) => !primary.regular.has(cp)));
+	const fallback: Faces | null =
+		missing.size > 0
+			? {
+					regular: await embed('fallbackRegular', missing),
+					bold: await embed('fallbackBold', missing)
+				}
+			: null;
+
+	const runsOf = (text: string, style: TextStyle) => {
+		const faces = [primary, fallback].filter((f): f is Faces => f !== null);
+		const pick = (char: string) => {
+			const cp = char.codePointAt(0)!;
+			const face = faces.find((f) => f.regular.has(cp)) ?? primary;
+			if (face === primary && !primary.regular.has(cp) && char.trim() !== '') {
+				warnings.push(
+					`Some characters have no glyph in the bundled fonts (U+${cp.toString(16).toUpperCase()}).`
+				);
+			}
+			return style.bold ? face.bold.font : face.regular.font;
+		};
+		const runs: { font: PDFFont; text: string }[] = [];
+		for (const char of text) {
+			const font = pick(char);
+			const last = runs.at(-1);
+			if (last?.font === font) last.text += char;
+			else runs.push({ font, text: char });
+		}
+		return runs;
+	};
+	const measure: Measure = (text, style) =>
+		runsOf(text, style).reduce(
+			(sum, run) => sum + run.font.widthOfTextAtSize(run.text, style.size),
+			0
+		);
+
+	const logo = await embedLogo(doc, model.logo, warnings);
+	const pages = layoutInvoice(model, measure, logo ? logo.scale(1) : null);
+	for (const ops of pages) {
+		const page = doc.addPage([595.28, 841.89]);
+		for (const op of ops) draw(page, op, runsOf, logo);
+	}
+	const bytes = await doc.save({ useObjectStreams: true });
+	return { bytes, pages: pages.length, warnings: [...new Set(warnings)] };
+}
+
+function draw(
+	page: PDFPage,
+	op: DrawOp,
+	runsOf: (text: string, style: TextStyle) => { font: PDFFont; text: string }[],
+	logo: PDFImage | null
+): void {
+	if (op.kind === 'text') {
+		let x = op.x;
+		const color = op.color ? rgb(...op.color) : undefined;
+		for (const run of runsOf(op.text, op)) {
+			page.drawText(run.text, { x, y: op.y, size: op.size, font: run.font, color });
+			x += run.font.widthOfTextAtSize(run.text, op.size);
+		}
+	} else if (op.kind === 'rect') {
+		page.drawRectangle({ ...op, color: rgb(...op.color) });
+	} else if (op.kind === 'logo' && logo) {
+		page.drawImage(logo, op);
+	} else if (op.kind === 'stamp') {
+		// Level, not diagonal: text extraction and screen readers skip diagonal text.
+		const color = op.color === 'green' ? rgb(0.02, 0.46, 0.28) : rgb(0.71, 0.14, 0.09);
+		const [run] = runsOf(op.text, { size: 120, bold: true });
+		const font = run!.font;
+		const width = font.widthOfTextAtSize(op.text, 120);
+		page.drawText(op.text, {
+			x: (page.getWidth() - width) / 2,
+			y: page.getHeight() / 2 - 40,
+			size: 120,
+			font,
+			color,
+			opacity: 0.12
+		});
+	}
+}
+
+interface FontkitGlyph {
+	id: number;
+	advanceWidth: number;
+}
+interface FontkitFont {
+	glyphForCodePoint(codePoint: number): FontkitGlyph;
+	layout: (text: string) => { glyphs: FontkitGlyph[] };
+}
+
+/**
+ * pdf-lib measures and encodes every string through fontkit's full OpenType shaping, which
+ * costs about half a millisecond a call with Noto Sans: most of a PDF's time. Invoices need
+ * no shaping (no Arabic or Indic scripts, no ligatures), so map characters straight to
+ * glyphs through the font's character map, each glyph looked up once.
+ */
+function useSimpleLayout(font: PDFFont): void {
+	const fontkitFont = (font as unknown as { embedder: { font: FontkitFont } }).embedder.font;
+	const glyphs = new Map<number, FontkitGlyph>();
+	fontkitFont.layout = (text) => ({
+		glyphs: Array.from(text, (char) => {
+			const codePoint = char.codePointAt(0)!;
+			let glyph = glyphs.get(codePoint);
+			if (!glyph) {
+				glyph = fontkitFont.glyphForCodePoint(codePoint);
+				glyphs.set(codePoint, glyph);
+			}
+			return glyph;
+		})
+	});
+}
+
+const coverage = new WeakMap<Uint8Array, (codePoint: number) => boolean>();
+
+/** Which characters a font file has glyphs for; parsed once per file. */
+function coverageOf(bytes: Uint8Array): (codePoint: number) => boolean {
+	let has = coverage.get(bytes);
+	if (!has) {
+		const font = fontkit.create(bytes);
+		has = (codePoint) => font.hasGlyphForCodePoint(codePoint);
+		coverage.set(bytes, has);
+	}
+	return has;
+}
+
+const MAX_LOGO_BYTES = 1_000_000;
+
+/** The business logo, or null with a warning when it cannot be used. */
+async function embedLogo(
+	doc: PDFDocument,
+	dataUrl: string,
+	warnings: string[]
+): Promise<PDFImage | null> {
+	if (!dataUrl) return null;
+	const match = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
+	if (!match) {
+		warnings.push('The logo is not a PNG or JPEG image, so it was left out.');
+		return null;
+	}
+	const bytes = Uint8Array.from(atob(match[2]!), (c) => c.charCodeAt(0));
+	if (bytes.length > MAX_LOGO_BYTES) {
+		warnings.push('The logo is too large for a PDF, so it was left out.');
+		return null;
+	}
+	try {
+		return match[1] === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+	} catch {
+		warnings.push('The logo could not be read as an image, so it was left out.');
+		return null;
+	}
+}
