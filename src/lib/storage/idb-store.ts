@@ -115,18 +115,37 @@ export class IdbRecordStore implements RecordStore {
 	async write(changes: readonly Change[], origin?: WriteOrigin): Promise<void> {
 		const tx = this.db.transaction([...RECORD_STORES, 'outbox'], 'readwrite');
 		const outbox = tx.objectStore('outbox');
+		// Change ties each record to its collection; idb's per-store typing cannot follow that.
+		const storeOf = (change: Change) =>
+			tx.objectStore(change.collection) as unknown as typeof outbox;
 		try {
-			for (const change of changes) {
-				const { collection, record } = change;
-				// Change ties each record to its collection; idb's per-store typing cannot follow that.
-				const store = tx.objectStore(collection) as unknown as typeof outbox;
-				const key = outboxKey(collection, record.id);
-				const [previous, before] = await Promise.all([outbox.get(key), store.get(record.id)]);
-				await Promise.all([
-					store.put(record as never),
-					outbox.put(nextOutboxEntry(previous, before, change, origin))
-				]);
-			}
+			// All reads first, in parallel, then all writes: one round trip each way, not one
+			// per record (an import writes thousands).
+			const found = await Promise.all(
+				changes.map((change) =>
+					Promise.all([
+						outbox.get(outboxKey(change.collection, change.record.id)),
+						storeOf(change).get(change.record.id)
+					])
+				)
+			);
+			const entries = new Map<string, OutboxEntry | undefined>();
+			const befores = new Map<string, { hlc: string } | undefined>();
+			const writes: Promise<unknown>[] = [];
+			changes.forEach((change, i) => {
+				const key = outboxKey(change.collection, change.record.id);
+				const [previous, before] = found[i]!;
+				const entry = nextOutboxEntry(
+					entries.has(key) ? entries.get(key) : previous,
+					befores.has(key) ? befores.get(key) : before,
+					change,
+					origin
+				);
+				entries.set(key, entry);
+				befores.set(key, change.record);
+				writes.push(storeOf(change).put(change.record as never), outbox.put(entry));
+			});
+			await Promise.all(writes);
 		} catch (error) {
 			// A put that throws (e.g. an uncloneable value) must not let the earlier puts commit.
 			abortQuietly(tx);
