@@ -7,7 +7,7 @@ import { createDynamo } from '../src/lib/aws/dynamo-client';
 import { DEFAULT_AWS_SETTINGS } from '../src/lib/aws/settings';
 import { DynamoRemote } from '../src/lib/storage/dynamo-remote';
 import { createTable } from '../src/lib/storage/remote-table';
-import { SETTLE_MS } from '../src/lib/storage/sync-engine';
+import { SETTLE_MS } from '../src/lib/storage/sync-rules';
 import { toItem } from '../src/lib/storage/table-design';
 import { startDynalite } from '../src/lib/testing/dynalite';
 import { makeDataset } from '../src/lib/testing/factories';

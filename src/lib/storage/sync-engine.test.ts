@@ -4,7 +4,7 @@ import type { RecordMeta } from '../invoice/schema';
 import { makeInvoiceDraft } from '../testing/factories';
 import { MemoryRemote } from '../testing/memory-remote';
 import { makeReplica, type Replica } from '../testing/replica';
-import { SETTLE_MS } from './sync-engine';
+import { SETTLE_MS } from './sync-rules';
 import { fromItem, toItem } from './table-design';
 
 const expired = () => Object.assign(new Error('expired'), { name: 'ExpiredTokenException' });

@@ -3,23 +3,21 @@
  * every pending local change. Safe to stop at any point: local data and the outbox are only
  * changed in transactions, and every step can run again (merge is idempotent).
  */
-import type { RecordMeta } from '../invoice/schema';
 import type { Clock } from '../platform/clock';
 import { awsProblemOf } from '../aws/aws-errors';
-import { newerOf } from './merge';
-import type { Change, ConflictCopy, OutboxEntry, RecordStore } from './record-store';
+import type { Change, OutboxEntry, RecordStore } from './record-store';
 import { outboxKey } from './record-store';
 import type { Repository } from './repository';
 import { BATCH_SIZE, type Item, type RemoteStore } from './remote-store';
+import {
+	resolveCloudVersion,
+	settle,
+	WRITE_DEADLINE_MS,
+	type MergeResult,
+	type PullState
+} from './sync-rules';
 import { fromItem, sortKey, toItem } from './table-design';
 
-/**
- * A write lands within this long of reserving its change number, or is abandoned (requests
- * time out sooner); a pull trusts its checkpoint only once this much more has passed, which
- * also covers the index's eventual consistency. See docs/dynamodb-table.md.
- */
-export const WRITE_DEADLINE_MS = 30_000;
-export const SETTLE_MS = 2 * WRITE_DEADLINE_MS;
 /** Change numbers reserved at a time: one counter update per this many pushed records. */
 export const RESERVE_BLOCK = 1000;
 const UNPROCESSED_RETRIES = 8;
@@ -50,17 +48,6 @@ export interface SyncDeps {
 	sleep: (ms: number) => Promise<void>;
 	/** Names this table/workspace/endpoint, so each keeps its own checkpoint. */
 	scope: string;
-}
-
-interface MergeResult {
-	records: Change[];
-	conflicts: ConflictCopy[];
-	rebased: { key: string; baseHlc: string }[];
-}
-
-interface PullState {
-	checkpoint: number;
-	candidates: { seq: number; at: number }[];
 }
 
 export class SyncEngine {
@@ -118,44 +105,13 @@ export class SyncEngine {
 		const pending = new Map((await store.outbox()).map((e) => [e.key, e]));
 		const apply: MergeResult = { records: [], conflicts: [], rebased: [] };
 		const locals = await repository.versionsOf(changes);
+		const detectedAt = new Date(this.deps.clock.now()).toISOString();
 		changes.forEach((change, i) => {
 			const entry = pending.get(outboxKey(change.collection, change.record.id));
-			this.resolve(change, locals[i], entry, apply);
+			resolveCloudVersion(change, locals[i], entry, detectedAt, apply);
 		});
 		this.report.conflicts += apply.conflicts.length;
 		await repository.applyRemote(apply);
-	}
-
-	private resolve(
-		cloud: Change,
-		local: RecordMeta | undefined,
-		entry: OutboxEntry | undefined,
-		apply: MergeResult
-	): void {
-		const remote = cloud.record;
-		if (!local) return void apply.records.push(cloud);
-		if (local.hlc === remote.hlc) return;
-		const cloudWins = newerOf(local, remote) === remote;
-		if (!entry) {
-			if (cloudWins) apply.records.push(cloud);
-			return;
-		}
-		// Versions up to the pending edit's base are ones this device has already built on.
-		if (entry.baseHlc !== undefined && remote.hlc <= entry.baseHlc) return;
-		const loser = cloudWins ? local : remote;
-		const kept = cloudWins ? remote : local;
-		if (!sameContent(loser, kept)) {
-			apply.conflicts.push({
-				key: `${entry.key}:${loser.hlc}`,
-				collection: cloud.collection,
-				id: remote.id,
-				record: loser as Change['record'],
-				keptHlc: kept.hlc,
-				detectedAt: new Date(this.deps.clock.now()).toISOString()
-			});
-		}
-		if (cloudWins) apply.records.push(cloud);
-		else apply.rebased.push({ key: entry.key, baseHlc: remote.hlc });
 	}
 
 	private async push(onProgress: (progress: SyncProgress) => void): Promise<void> {
@@ -277,35 +233,6 @@ export class SyncEngine {
 		this.reservation.next += count;
 		return Array.from({ length: count }, (_, i) => first + i);
 	}
-}
-
-/**
- * Every change numbered up to `highest` was reserved before `seenAt`, so it has landed or
- * been abandoned by `seenAt + WRITE_DEADLINE_MS`. A pull that starts after that has read them
- * all, and only then does the checkpoint move up to `highest`.
- */
-function settle(state: PullState, highest: number, startedAt: number, seenAt: number): PullState {
-	const candidates = [...state.candidates, { seq: highest, at: seenAt }];
-	const settled = candidates.filter((c) => startedAt - c.at >= SETTLE_MS);
-	return {
-		checkpoint: Math.max(state.checkpoint, ...settled.map((c) => c.seq)),
-		candidates: candidates.filter((c) => startedAt - c.at < SETTLE_MS).slice(-20)
-	};
-}
-
-function sameContent(a: RecordMeta, b: RecordMeta): boolean {
-	return canonical(a) === canonical(b);
-}
-
-/** The record's content in a fixed key order, without the fields every edit changes. */
-function canonical(record: RecordMeta): string {
-	return JSON.stringify(record, (key, value) => {
-		if (key === 'hlc' || key === 'updatedAt') return undefined;
-		if (value && typeof value === 'object' && !Array.isArray(value)) {
-			return Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)));
-		}
-		return value;
-	});
 }
 
 function backoff(attempt: number): number {
