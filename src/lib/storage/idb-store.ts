@@ -118,6 +118,7 @@ export class IdbRecordStore implements RecordStore {
 		// Change ties each record to its collection; idb's per-store typing cannot follow that.
 		const storeOf = (change: Change) =>
 			tx.objectStore(change.collection) as unknown as typeof outbox;
+		const writes: Promise<unknown>[] = [];
 		try {
 			// All reads first, in parallel, then all writes: one round trip each way, not one
 			// per record (an import writes thousands).
@@ -131,7 +132,6 @@ export class IdbRecordStore implements RecordStore {
 			);
 			const entries = new Map<string, OutboxEntry | undefined>();
 			const befores = new Map<string, { hlc: string } | undefined>();
-			const writes: Promise<unknown>[] = [];
 			changes.forEach((change, i) => {
 				const key = outboxKey(change.collection, change.record.id);
 				const [previous, before] = found[i]!;
@@ -149,7 +149,7 @@ export class IdbRecordStore implements RecordStore {
 		} catch (error) {
 			// A put that throws (e.g. an uncloneable value) must not let the earlier puts commit.
 			abortQuietly(tx);
-			await tx.done.catch(() => {});
+			await Promise.allSettled([...writes, tx.done]);
 			throw error;
 		}
 		await tx.done;
