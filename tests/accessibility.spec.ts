@@ -55,6 +55,10 @@ for (const width of [1280, 390]) {
 		await page.getByRole('link', { name: 'Axe & Co' }).click();
 		await expectNoSeriousViolations(page, 'client editor');
 
+		await page.goto('./analytics/');
+		await expect(page.getByRole('table', { name: 'Ageing' }).first()).toBeVisible();
+		await expectNoSeriousViolations(page, 'analytics');
+
 		await page.goto('./settings/');
 		await expectNoSeriousViolations(page, 'settings business');
 		await page.getByRole('tab', { name: 'Data' }).click();
