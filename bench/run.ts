@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../scripts/serve.mjs';
 import { launchChromium } from './browser';
 import { foundationBench, type Row } from './foundation';
+import { analyticsBench } from './analytics';
 import { pdfBench } from './pdf';
 import { syncBench } from './sync';
 
@@ -21,7 +22,8 @@ try {
 			? []
 			: await foundationBench(browser, `http://127.0.0.1:${PORT}/`)),
 		...(only && only !== 'sync' ? [] : await syncBench()),
-		...(only && only !== 'pdf' ? [] : await pdfBench(browser, `http://127.0.0.1:${PORT}/`))
+		...(only && only !== 'pdf' ? [] : await pdfBench(browser, `http://127.0.0.1:${PORT}/`)),
+		...(only && only !== 'analytics' ? [] : analyticsBench())
 	];
 	console.table(
 		rows.map((r) => ({

@@ -4,7 +4,7 @@
  */
 import type { Invoice } from '../invoice/schema';
 import { displayStatus, type DisplayStatus } from '../invoice/status';
-import { invoiceTotals } from '../invoice/totals';
+import { invoiceTotals, type InvoiceTotals } from '../invoice/totals';
 import { inRange, type DateRange } from './period';
 
 export const AGEING_BUCKETS = ['Not yet due', '0–30', '31–60', '61–90', '90+'] as const;
@@ -74,19 +74,32 @@ function add<K>(map: Map<K, number>, key: K, amount: number): void {
 }
 
 /** Figures per currency, currencies in alphabetical order. */
-export function aggregate(invoices: readonly Invoice[], query: AnalyticsQuery): CurrencyFigures[] {
-	const groups = new Map<string, Invoice[]>();
-	for (const invoice of invoices) {
+export function aggregate(
+	invoices: readonly (Invoice | Priced)[],
+	query: AnalyticsQuery
+): CurrencyFigures[] {
+	const groups = new Map<string, Priced[]>();
+	for (const item of invoices) {
+		const priced = 'totals' in item ? item : { invoice: item, totals: invoiceTotals(item) };
+		const { invoice } = priced;
 		if (invoice.deleted) continue;
 		if (query.clientId && invoice.clientId !== query.clientId) continue;
-		groups.set(invoice.currency, [...(groups.get(invoice.currency) ?? []), invoice]);
+		const group = groups.get(invoice.currency);
+		if (group) group.push(priced);
+		else groups.set(invoice.currency, [priced]);
 	}
 	return [...groups.keys()]
 		.sort()
 		.map((currency) => figuresFor(currency, groups.get(currency)!, query));
 }
 
-function figuresFor(currency: string, invoices: Invoice[], { range, today }: AnalyticsQuery) {
+/** An invoice with its totals already worked out (the list rows have them). */
+export interface Priced {
+	invoice: Invoice;
+	totals: InvoiceTotals;
+}
+
+function figuresFor(currency: string, invoices: Priced[], { range, today }: AnalyticsQuery) {
 	const figures = emptyFigures(currency);
 	const months = new Map<string, number>();
 	const clients = new Map<string, { clientName: string; revenue: number; outstanding: number }>();
@@ -94,8 +107,7 @@ function figuresFor(currency: string, invoices: Invoice[], { range, today }: Ana
 	const taxes = new Map<number, { base: number; tax: number }>();
 	const payDays: number[] = [];
 
-	for (const invoice of invoices) {
-		const totals = invoiceTotals(invoice);
+	for (const { invoice, totals } of invoices) {
 		const status = displayStatus(invoice, totals, today);
 		const issued = invoice.status !== 'draft' && invoice.status !== 'void';
 		if (invoice.status !== 'void') {

@@ -1,0 +1,33 @@
+/**
+ * The three figures on the Invoices page, per currency, from the rows the list already has
+ * (so the Analytics code stays out of the first load). Pure.
+ */
+import type { InvoiceRow } from './list-query';
+
+export interface KeyFigures {
+	currency: string;
+	outstanding: number;
+	overdue: number;
+	/** Totals of invoices issued this calendar month. */
+	thisMonth: number;
+}
+
+export function keyFigures(rows: readonly InvoiceRow[], today: string): KeyFigures[] {
+	const month = today.slice(0, 7);
+	const byCurrency = new Map<string, KeyFigures>();
+	for (const { invoice, totals, status } of rows) {
+		if (status === 'draft' || status === 'void') continue;
+		const figures = byCurrency.get(invoice.currency) ?? {
+			currency: invoice.currency,
+			outstanding: 0,
+			overdue: 0,
+			thisMonth: 0
+		};
+		const open = status === 'paid' ? 0 : Math.max(0, totals.balance);
+		figures.outstanding += open;
+		if (status === 'overdue') figures.overdue += open;
+		if (invoice.issueDate.startsWith(month)) figures.thisMonth += totals.total;
+		byCurrency.set(invoice.currency, figures);
+	}
+	return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
