@@ -134,13 +134,9 @@ export async function foundationBench(browser: Browser, baseUrl: string): Promis
 			await page.evaluate(async () => {
 				const start = performance.now();
 				document.querySelector<HTMLAnchorElement>('nav a[href$="analytics/"]')!.click();
-				await new Promise<void>((resolve) => {
-					const check = () =>
-						document.querySelector('table caption')?.textContent === 'Ageing'
-							? resolve()
-							: requestAnimationFrame(check);
-					check();
-				});
+				while (document.querySelector('table caption')?.textContent !== 'Ageing') {
+					await new Promise((resolve) => requestAnimationFrame(resolve));
+				}
 				return performance.now() - start;
 			})
 		);
