@@ -92,6 +92,27 @@ async function expectConverged(pages: Page[], endpoint: string, table: string) {
 	return cloud;
 }
 
+/** This device connects and makes an invoice; a second device connects and syncs it. */
+async function twoDevicesSharingAnInvoice(
+	page: Page,
+	browser: Browser,
+	endpoint: string,
+	table: string,
+	client: string
+): Promise<{ number: string; other: Page }> {
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	const number = await createInvoice(page, {
+		client,
+		lines: [{ description: 'Work', unitPrice: '10' }]
+	});
+	await syncNow(page);
+	const other = await openDevice(browser, endpoint, table);
+	await syncNow(other);
+	return { number, other };
+}
+
 test.describe.configure({ timeout: 90_000 });
 
 test('two devices edit offline, reconnect and end with the same invoices', async ({
@@ -148,16 +169,13 @@ test('the same invoice edited on two devices: the newer wins, the other can be r
 	table
 }) => {
 	const endpoint = localAws.proxy.endpoint;
-	await page.goto('./');
-	await configureAws(page, endpoint, table);
-	await connect(page);
-	const number = await createInvoice(page, {
-		client: 'Twice Edited',
-		lines: [{ description: 'Work', unitPrice: '10' }]
-	});
-	await syncNow(page);
-	const other = await openDevice(browser, endpoint, table);
-	await syncNow(other);
+	const { number, other } = await twoDevicesSharingAnInvoice(
+		page,
+		browser,
+		endpoint,
+		table,
+		'Twice Edited'
+	);
 	await goOffline(page);
 	await goOffline(other);
 	await editNotes(page, number, 'Older edit');
@@ -184,16 +202,13 @@ test('a delete made while another device is offline with a stale copy stays dele
 	table
 }) => {
 	const endpoint = localAws.proxy.endpoint;
-	await page.goto('./');
-	await configureAws(page, endpoint, table);
-	await connect(page);
-	const number = await createInvoice(page, {
-		client: 'Short Lived',
-		lines: [{ description: 'Gone soon', unitPrice: '1' }]
-	});
-	await syncNow(page);
-	const other = await openDevice(browser, endpoint, table);
-	await syncNow(other);
+	const { number, other } = await twoDevicesSharingAnInvoice(
+		page,
+		browser,
+		endpoint,
+		table,
+		'Short Lived'
+	);
 	await goOffline(other);
 
 	await openInvoices(page);
