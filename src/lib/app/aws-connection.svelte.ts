@@ -6,6 +6,7 @@ import type { AwsSessionStore } from '../aws/session-store.svelte';
 import { AwsSettingsSchema, type AwsSettings } from '../aws/settings';
 import type { CloudGateway, OpenGateway, TableState } from '../storage/remote-table';
 import type { Clock } from '../platform/clock';
+import { ClientCache } from '../aws/client-cache';
 
 export type ConnectionCheck =
 	| { state: 'checking' | 'creating-table' }
@@ -31,7 +32,9 @@ const REJECTION_REASONS: Partial<Record<AwsProblem, string>> = {
 export class AwsConnection {
 	#settings = $state.raw<AwsSettings>();
 	#check = $state.raw<ConnectionCheck | null>(null);
-	#gateway: { key: string; gateway: Promise<CloudGateway> } | null = null;
+	readonly #gateways = new ClientCache<CloudGateway>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, never rendered
+	readonly #tableReadyListeners = new Set<() => void>();
 
 	constructor(
 		private readonly deps: AwsConnectionDeps,
@@ -97,15 +100,23 @@ export class AwsConnection {
 	}
 
 	async createTable(): Promise<ConnectionCheck> {
-		return this.#run('creating-table', async (gateway) => {
+		const check = await this.#run('creating-table', async (gateway) => {
 			await gateway.createTable();
 			return { state: 'connected', message: this.#connectedMessage('active') };
 		});
+		if (check.state === 'connected') for (const listener of this.#tableReadyListeners) listener();
+		return check;
+	}
+
+	/** Calls back once a table created here takes writes (sync waits for that). */
+	onTableReady(listener: () => void): () => void {
+		this.#tableReadyListeners.add(listener);
+		return () => this.#tableReadyListeners.delete(listener);
 	}
 
 	forget(): void {
 		this.session.forget();
-		this.#gateway = null;
+		this.#gateways.clear();
 		this.#check = null;
 	}
 
@@ -120,14 +131,9 @@ export class AwsConnection {
 			s.region,
 			s.dynamodbEndpoint
 		].join('|');
-		if (this.#gateway?.key !== key) {
-			const gateway = this.deps.openGateway(session, s, (error) => this.#rejected(error));
-			this.#gateway = { key, gateway };
-			gateway.catch(() => {
-				if (this.#gateway?.gateway === gateway) this.#gateway = null;
-			});
-		}
-		return this.#gateway.gateway;
+		return this.#gateways.get(key, () =>
+			this.deps.openGateway(session, s, (error) => this.rejected(error))
+		);
 	}
 
 	async #run(
@@ -153,7 +159,8 @@ export class AwsConnection {
 		return outcome;
 	}
 
-	#rejected(error: unknown): void {
+	/** Turns the session offline after an AWS call refused its keys (any service). */
+	rejected(error: unknown): void {
 		const reason = REJECTION_REASONS[awsProblemOf(error)] ?? 'the keys were refused';
 		this.session.reject(reason);
 	}

@@ -82,7 +82,10 @@ export class SyncCoordinator {
 		return this.deps.aws.session.live;
 	}
 
-	/** Syncs whenever a session becomes live (connect, refresh, another tab's) and at start. */
+	/**
+	 * Syncs whenever a session becomes live (connect, refresh, another tab's), when a table
+	 * created here is ready, and at start.
+	 */
 	start(): void {
 		const session = this.deps.aws.session;
 		const onSession = () => {
@@ -90,7 +93,12 @@ export class SyncCoordinator {
 			if (live && live !== this.#liveSession) void this.syncNow();
 			this.#liveSession = live;
 		};
-		this.#unsubscribe = session.subscribe(onSession);
+		const unsubscribeSession = session.subscribe(onSession);
+		const unsubscribeTable = this.deps.aws.onTableReady(() => void this.syncNow());
+		this.#unsubscribe = () => {
+			unsubscribeSession();
+			unsubscribeTable();
+		};
 		this.#unsubscribeWrites = this.deps.repository.onLocalWrite(() => this.#soon());
 		onSession();
 		void this.#loadLists();

@@ -42,7 +42,7 @@ function device(
 		while (sync.running) await settle();
 		await settle();
 	};
-	return { store, repository, sync, connect, idle, clock, notices };
+	return { store, repository, sync, connection, connect, idle, clock, notices };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -60,6 +60,19 @@ describe('SyncCoordinator', () => {
 
 		await a.repository.save('invoices', makeInvoiceDraft({ number: 'INV-2026-0002' }));
 		a.clock.advance(SYNC_INTERVAL_MS);
+		await a.idle();
+		expect(await a.store.pendingCount()).toBe(0);
+		a.sync.stop();
+	});
+
+	it('syncs as soon as the table it was missing has been created', async () => {
+		const cloud = new FakeCloud();
+		const a = device('a', cloud);
+		await a.connect();
+		// The clock stands still, so only the new table can start this sync.
+		await a.repository.save('invoices', makeInvoiceDraft());
+		expect(await a.store.pendingCount()).toBe(1);
+		await a.connection.createTable();
 		await a.idle();
 		expect(await a.store.pendingCount()).toBe(0);
 		a.sync.stop();

@@ -4,7 +4,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isRejectedCredentials } from './aws-errors';
+import { watchForRejectedCredentials } from './rejection-watch';
 import type { AwsSession } from './session';
 import type { AwsSettings } from './settings';
 
@@ -37,19 +37,7 @@ export async function createDynamo(
 		credentials: { ...session.credentials },
 		requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS }
 	});
-	// One place sees every call's outcome, so any call that finds the keys dead turns the
-	// session offline at once, whichever feature made it.
-	client.middlewareStack.add(
-		(next) => async (args) => {
-			try {
-				return await next(args);
-			} catch (error) {
-				if (isRejectedCredentials(error)) onRejected(error);
-				throw error;
-			}
-		},
-		{ step: 'initialize', name: 'invoicelabRejectedCredentials' }
-	);
+	watchForRejectedCredentials(client, onRejected);
 	const documents = lib.DynamoDBDocumentClient.from(client, {
 		marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false }
 	});

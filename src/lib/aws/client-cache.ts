@@ -1,0 +1,22 @@
+/**
+ * One AWS client per session and settings: built (and its SDK chunk loaded) on first use,
+ * rebuilt when the key changes, and forgotten if building it failed so the next call retries.
+ */
+export class ClientCache<T> {
+	#entry: { key: string; client: Promise<T> } | null = null;
+
+	get(key: string, open: () => Promise<T>): Promise<T> {
+		if (this.#entry?.key !== key) {
+			const client = open();
+			this.#entry = { key, client };
+			client.catch(() => {
+				if (this.#entry?.client === client) this.#entry = null;
+			});
+		}
+		return this.#entry.client;
+	}
+
+	clear(): void {
+		this.#entry = null;
+	}
+}
