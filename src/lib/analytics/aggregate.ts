@@ -5,6 +5,7 @@
 import type { Invoice } from '../invoice/schema';
 import { displayStatus, type DisplayStatus } from '../invoice/status';
 import { invoiceTotals, type InvoiceTotals } from '../invoice/totals';
+import { daysBetween } from '../platform/clock';
 import { inRange, type DateRange } from './period';
 
 export const AGEING_BUCKETS = ['Not yet due', '0–30', '31–60', '61–90', '90+'] as const;
@@ -39,10 +40,6 @@ export interface AnalyticsQuery {
 	today: string;
 	clientId?: string;
 }
-
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-	Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
 function bucketOf(daysPastDue: number): AgeingBucket {
 	if (daysPastDue <= 0) return 'Not yet due';

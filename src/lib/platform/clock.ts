@@ -62,3 +62,10 @@ export function addDays(isoDate: string, days: number): string {
 	d.setUTCDate(d.getUTCDate() + days);
 	return d.toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+	return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}

@@ -42,6 +42,6 @@ export class FakeCloud {
 	};
 }
 
-export function awsError(name: string, message = name): Error {
-	return Object.assign(new Error(message), { name });
+export function awsError(name: string, message = name, status = 400): Error {
+	return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 }
