@@ -62,6 +62,9 @@ export class AppData {
 	get sync() {
 		return this.services.sync;
 	}
+	get ai() {
+		return this.services.ai;
+	}
 
 	async load(): Promise<void> {
 		const { repository } = this.services;

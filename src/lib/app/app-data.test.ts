@@ -17,8 +17,9 @@ function twoTabs() {
 	const tab = (): Services => {
 		const ids = new SequentialIds();
 		const repository = new Repository(store, clock, ids, network.join(), 'dev');
-		const aws = memoryAws(clock).connection;
-		return { store, clock, ids, repository, aws, sync: memorySync(aws, store, repository, clock) };
+		const { connection: aws, ai } = memoryAws(clock);
+		const sync = memorySync(aws, store, repository, clock);
+		return { store, clock, ids, repository, aws, sync, ai };
 	};
 	return { clock, first: new AppData(tab()), second: new AppData(tab()) };
 }

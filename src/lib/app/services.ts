@@ -13,6 +13,8 @@ import type { RecordStore } from '../storage/record-store';
 import { openDynamoGateway } from '../storage/remote-table';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { webLocks } from '../platform/locks';
+import { openBedrockModel } from '../ai/bedrock-model';
+import { AiAssistant } from './ai.svelte';
 import { AwsConnection } from './aws-connection.svelte';
 import { SyncCoordinator } from './sync.svelte';
 import { toasts } from './toasts.svelte';
@@ -24,6 +26,7 @@ export interface Services {
 	ids: IdSource;
 	aws: AwsConnection;
 	sync: SyncCoordinator;
+	ai: AiAssistant;
 }
 
 const DEVICE_KEY = 'device-id';
@@ -71,5 +74,6 @@ export async function createBrowserServices(): Promise<Services> {
 	});
 	sync.start();
 	addEventListener('online', () => void sync.syncNow());
-	return { repository, store, clock: systemClock, ids: randomIds, aws, sync };
+	const ai = new AiAssistant({ aws, openModel: openBedrockModel, origin: location.origin });
+	return { repository, store, clock: systemClock, ids: randomIds, aws, sync, ai };
 }

@@ -1,3 +1,4 @@
+import { AiAssistant } from '../app/ai.svelte';
 import { AwsConnection } from '../app/aws-connection.svelte';
 import { SyncCoordinator } from '../app/sync.svelte';
 import { memoryLocks } from '../platform/locks';
@@ -9,15 +10,20 @@ import { DEFAULT_AWS_SETTINGS } from '../aws/settings';
 import { MemoryTabNetwork } from '../platform/channel';
 import type { ManualClock } from '../platform/clock';
 import { FakeCloud } from './fake-cloud';
+import { FakeModel } from './memory-ai';
 import { MemoryStorage } from './memory-storage';
 
-/** The AWS side of the app wired from fakes: a fake cloud, memory storage, a manual clock. */
+/**
+ * The AWS side of the app wired from fakes: a fake cloud, a fake model, memory storage and a
+ * manual clock.
+ */
 export function memoryAws(
 	clock: ManualClock,
 	{
 		cloud = new FakeCloud(),
 		network = new MemoryTabNetwork<SessionMessage>(),
-		notices = [] as string[]
+		notices = [] as string[],
+		model = new FakeModel()
 	} = {}
 ) {
 	const session = new AwsSessionStore({
@@ -32,7 +38,12 @@ export function memoryAws(
 		{ session, clock, openGateway: cloud.open, saveSettings: async () => {} },
 		DEFAULT_AWS_SETTINGS
 	);
-	return { cloud, session, connection, notices };
+	const ai = new AiAssistant({
+		aws: connection,
+		openModel: async () => model,
+		origin: 'http://127.0.0.1:4173'
+	});
+	return { cloud, session, connection, notices, model, ai };
 }
 
 /** A sync coordinator over the fakes: memory locks, the manual clock as scheduler. */
