@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../scripts/serve.mjs';
 import { launchChromium } from './browser';
 import { foundationBench, type Row } from './foundation';
+import { aiBench } from './ai';
 import { analyticsBench } from './analytics';
 import { pdfBench } from './pdf';
 import { syncBench } from './sync';
@@ -23,7 +24,8 @@ try {
 			: await foundationBench(browser, `http://127.0.0.1:${PORT}/`)),
 		...(only && only !== 'sync' ? [] : await syncBench()),
 		...(only && only !== 'pdf' ? [] : await pdfBench(browser, `http://127.0.0.1:${PORT}/`)),
-		...(only && only !== 'analytics' ? [] : analyticsBench())
+		...(only && only !== 'analytics' ? [] : analyticsBench()),
+		...(only && only !== 'ai' ? [] : await aiBench(browser, `http://127.0.0.1:${PORT}/`))
 	];
 	console.table(
 		rows.map((r) => ({

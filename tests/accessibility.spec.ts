@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createInvoice } from './helpers';
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-		);
-	expect(serious).toEqual([]);
-}
+import { createInvoice, expectNoSeriousViolations } from './helpers';
 
 /** Presses Tab until the target has focus, proving it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator) {

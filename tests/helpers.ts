@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export interface LineInput {
@@ -44,4 +45,15 @@ export async function createInvoice(page: Page, input: InvoiceInput): Promise<st
 export async function openInvoices(page: Page): Promise<void> {
 	await page.getByRole('link', { name: 'Invoices', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
+}
+
+/** Fails with every serious or critical axe-core finding on the page as it is now. */
+export async function expectNoSeriousViolations(page: Page, label: string) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+		);
+	expect(serious).toEqual([]);
 }

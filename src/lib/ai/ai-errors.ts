@@ -5,7 +5,7 @@
  */
 import { awsProblemOf, explainAwsError, scrub } from '../aws/aws-errors';
 import type { AwsCredentials } from '../aws/credentials-parser';
-import { MAX_ATTEMPTS } from './bedrock-model';
+import { MAX_ATTEMPTS } from './model';
 
 export interface AiErrorContext {
 	modelId: string;

@@ -8,9 +8,9 @@ import {
 	type FakeBedrock
 } from '../testing/fake-bedrock';
 import { explainAiError } from './ai-errors';
-import { MAX_ATTEMPTS, openBedrockModel } from './bedrock-model';
+import { openBedrockModel } from './bedrock-model';
 import { prepareDocument } from './capture';
-import { streamText, type AiModel } from './model';
+import { MAX_ATTEMPTS, streamText, type AiModel } from './model';
 import { FINDINGS_TOOL } from './review';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';

@@ -11,10 +11,14 @@ import type {
 import { watchForRejectedCredentials } from '../aws/rejection-watch';
 import type { AwsSession } from '../aws/session';
 import type { AwsSettings } from '../aws/settings';
-import type { AiContent, AiModel, AiRequest, TokenUsage } from './model';
+import {
+	MAX_ATTEMPTS,
+	type AiContent,
+	type AiModel,
+	type AiRequest,
+	type TokenUsage
+} from './model';
 
-/** Throttled calls are tried this many times in all, with the SDK's backoff in between. */
-export const MAX_ATTEMPTS = 4;
 /** How long to wait for Bedrock to start answering; a stream may then run longer. */
 const RESPONSE_TIMEOUT_MS = 90_000;
 

@@ -51,6 +51,9 @@ export interface AiModel {
 	stream(request: AiRequest, signal?: AbortSignal): AsyncIterable<AiStreamEvent>;
 }
 
+/** Throttled calls are tried this many times in all, with the SDK's backoff in between. */
+export const MAX_ATTEMPTS = 4;
+
 /** The stop reason Bedrock gives when the answer hit `maxTokens`. */
 export const CUT_OFF = 'max_tokens';
 

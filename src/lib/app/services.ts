@@ -13,8 +13,7 @@ import type { RecordStore } from '../storage/record-store';
 import { openDynamoGateway } from '../storage/remote-table';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { webLocks } from '../platform/locks';
-import { openBedrockModel } from '../ai/bedrock-model';
-import { AiAssistant } from './ai.svelte';
+import { AiAssistant } from './ai-assistant.svelte';
 import { AwsConnection } from './aws-connection.svelte';
 import { SyncCoordinator } from './sync.svelte';
 import { toasts } from './toasts.svelte';
@@ -74,6 +73,11 @@ export async function createBrowserServices(): Promise<Services> {
 	});
 	sync.start();
 	addEventListener('online', () => void sync.syncNow());
-	const ai = new AiAssistant({ aws, openModel: openBedrockModel, origin: location.origin });
+	const ai = new AiAssistant({
+		aws,
+		// Even the wrapper stays out of the first load; it comes with the SDK on first AI use.
+		openModel: (...args) => import('../ai/bedrock-model').then((m) => m.openBedrockModel(...args)),
+		origin: location.origin
+	});
 	return { repository, store, clock: systemClock, ids: randomIds, aws, sync, ai };
 }

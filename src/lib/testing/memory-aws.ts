@@ -1,4 +1,4 @@
-import { AiAssistant } from '../app/ai.svelte';
+import { AiAssistant } from '../app/ai-assistant.svelte';
 import { AwsConnection } from '../app/aws-connection.svelte';
 import { SyncCoordinator } from '../app/sync.svelte';
 import { memoryLocks } from '../platform/locks';

@@ -4,7 +4,7 @@ import { awsError } from '../testing/fake-cloud';
 import { toolReply } from '../testing/memory-ai';
 import { memoryAws } from '../testing/memory-aws';
 import { streamText } from '../ai/model';
-import { AiTask } from './ai.svelte';
+import { AiTask } from './ai-task.svelte';
 
 const HOUR = 3_600_000;
 
