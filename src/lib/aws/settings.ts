@@ -23,10 +23,12 @@ export const AWS_REGIONS = [
 
 /** Models offered in the picker; any Bedrock model or inference-profile id may be typed. */
 export const BEDROCK_MODELS = [
-	'us.amazon.nova-lite-v1:0',
-	'us.amazon.nova-pro-v1:0',
-	'us.anthropic.claude-3-5-haiku-20241022-v1:0',
-	'anthropic.claude-3-haiku-20240307-v1:0'
+	{ id: 'us.amazon.nova-lite-v1:0', label: 'Amazon Nova Lite (US profile): default, low cost' },
+	{ id: 'amazon.nova-lite-v1:0', label: 'Amazon Nova Lite (this region only)' },
+	{ id: 'us.amazon.nova-micro-v1:0', label: 'Amazon Nova Micro: text only, lowest cost' },
+	{ id: 'us.amazon.nova-pro-v1:0', label: 'Amazon Nova Pro: more capable, about 13× the cost' },
+	{ id: 'us.anthropic.claude-3-5-haiku-20241022-v1:0', label: 'Claude 3.5 Haiku (US profile)' },
+	{ id: 'anthropic.claude-3-haiku-20240307-v1:0', label: 'Claude 3 Haiku' }
 ] as const;
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
@@ -63,7 +65,7 @@ export const DEFAULT_AWS_SETTINGS: AwsSettings = {
 	workspace: 'default',
 	dynamodbEndpoint: '',
 	bedrockEndpoint: '',
-	bedrockModel: BEDROCK_MODELS[0]
+	bedrockModel: BEDROCK_MODELS[0].id
 };
 
 /** Why an endpoint address cannot be used, or null when it can. */
