@@ -3,8 +3,14 @@ import { startFakeBedrock, type FakeBedrock } from '../src/lib/testing/fake-bedr
 import { badge, configureAws, connect, expect, SECRET, test as awsTest, TOKEN_START } from './aws';
 import { createInvoice, expectNoSeriousViolations } from './helpers';
 
-/** AI tests get a fake Bedrock runtime on 127.0.0.1 beside the local DynamoDB. */
-const test = awsTest.extend<{ bedrock: FakeBedrock }, { fakeBedrock: FakeBedrock }>({
+/**
+ * AI tests get a fake Bedrock runtime on 127.0.0.1 beside the local DynamoDB, and
+ * `connectedPage`: the app with both configured and AWS connected.
+ */
+const test = awsTest.extend<
+	{ bedrock: FakeBedrock; connectedPage: Page },
+	{ fakeBedrock: FakeBedrock }
+>({
 	fakeBedrock: [
 		// eslint-disable-next-line no-empty-pattern
 		async ({}, use) => {
@@ -17,6 +23,11 @@ const test = awsTest.extend<{ bedrock: FakeBedrock }, { fakeBedrock: FakeBedrock
 	bedrock: async ({ fakeBedrock }, use) => {
 		fakeBedrock.reset();
 		await use(fakeBedrock);
+	},
+	connectedPage: async ({ page, localAws, table, bedrock }, use) => {
+		await page.goto('./');
+		await connectWithBedrock(page, localAws.proxy.endpoint, table, bedrock.url);
+		await use(page);
 	}
 });
 
@@ -66,13 +77,9 @@ test('AI buttons are off, with the reason, until AWS is connected', async ({
 });
 
 test('Analyze with AI lists the findings, sends only facts, and shows model text as text', async ({
-	page,
-	localAws,
-	table,
+	connectedPage: page,
 	bedrock
 }) => {
-	await page.goto('./');
-	await connectWithBedrock(page, localAws.proxy.endpoint, table, bedrock.url);
 	await createInvoice(page, {
 		client: 'Initech',
 		lines: [{ description: 'Audit', quantity: '2', unitPrice: '500', taxRate: '20' }]
@@ -123,13 +130,9 @@ test('Analyze with AI lists the findings, sends only facts, and shows model text
 });
 
 test('insights stream in as they are written and can be stopped', async ({
-	page,
-	localAws,
-	table,
+	connectedPage: page,
 	bedrock
 }) => {
-	await page.goto('./');
-	await connectWithBedrock(page, localAws.proxy.endpoint, table, bedrock.url);
 	await createInvoice(page, { client: 'Acme', lines: [{ description: 'Work', unitPrice: '100' }] });
 	await page.getByRole('button', { name: 'Mark as sent' }).click();
 	await page.getByRole('link', { name: 'Analytics' }).click();
@@ -159,13 +162,9 @@ test('insights stream in as they are written and can be stopped', async ({
 });
 
 test('Fill from document fills the editor from a PDF and from an image, and saves nothing by itself', async ({
-	page,
-	localAws,
-	table,
+	connectedPage: page,
 	bedrock
 }) => {
-	await page.goto('./');
-	await connectWithBedrock(page, localAws.proxy.endpoint, table, bedrock.url);
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
 
 	const chooser = page.waitForEvent('filechooser');
@@ -224,14 +223,10 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 });
 
 test('AccessDenied, throttling and an unreachable endpoint are explained', async ({
-	page,
-	localAws,
-	table,
+	connectedPage: page,
 	bedrock
 }) => {
 	test.setTimeout(60_000);
-	await page.goto('./');
-	await connectWithBedrock(page, localAws.proxy.endpoint, table, bedrock.url);
 	const number = await createInvoice(page, {
 		client: 'Acme',
 		lines: [{ description: 'Work', unitPrice: '100' }]

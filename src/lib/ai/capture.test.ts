@@ -93,7 +93,8 @@ describe('reading and applying the captured fields', () => {
 					{ description: 'Survey', quantity: 2, unitPrice: 450, taxRate: 20 },
 					{ description: 'Travel', unitPrice: '€1,086.40' },
 					{ description: '', unitPrice: 5 },
-					{ description: 'No price' }
+					{ description: 'No price' },
+					{ description: 'Decimal comma', unitPrice: '1.086,40' }
 				],
 				notes: null
 			})
@@ -110,7 +111,7 @@ describe('reading and applying the captured fields', () => {
 					{ description: 'Travel', quantity: '1', unitPrice: '1086.40', taxRate: '0' }
 				]
 			},
-			skipped: ['due date', 'line 3', 'line 4']
+			skipped: ['due date', 'line 3', 'line 4', 'line 5']
 		});
 	});
 

@@ -134,10 +134,12 @@ export function captureRequest(content: AiContent[]): AiRequest {
 	return { system: SYSTEM, content, maxTokens: 2000, temperature: 0, tool: INVOICE_TOOL };
 }
 
+/** A number, or text like "€1,086.40"; "1.086,40" is refused rather than misread. */
 const decimal = v.pipe(
 	v.union([v.number(), v.string()]),
-	v.transform((value) => String(value).replace(/[^\d.-]/g, '')),
-	v.regex(/^-?\d+(\.\d+)?$/)
+	v.transform((value) => String(value).replace(/[^\d.,-]/g, '')),
+	v.regex(/^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/),
+	v.transform((text) => text.replace(/,/g, ''))
 );
 
 const FIELDS = {

@@ -44,6 +44,8 @@ export class AiTask {
 			this.#error = details.error ?? '';
 			this.#usage = details.usage ?? '';
 		};
+		const unavailable = this.ai.unavailableReason;
+		if (unavailable) return settle('failed', { error: unavailable });
 		settle('running');
 		let model: AiModel | null = null;
 		try {

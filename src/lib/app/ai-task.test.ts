@@ -40,6 +40,7 @@ describe('AI availability', () => {
 		const { task, model } = setup();
 		await task.run((m) => m.converse(ask).then((r) => r.usage));
 		expect(task.phase).toBe('failed');
+		expect(task.error).toMatch(/connect AWS first/);
 		expect(model.requests).toHaveLength(0);
 	});
 });
