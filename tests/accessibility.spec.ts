@@ -12,6 +12,8 @@ async function tabTo(page: Page, target: Locator) {
 
 for (const width of [1280, 390]) {
 	test(`axe finds no serious violations on any page at ${width}px`, async ({ page }) => {
+		// A tour of every page with a full axe run on each: about 25 s alone, more under load.
+		test.setTimeout(90_000);
 		await page.setViewportSize({ width, height: 900 });
 		await page.goto('./');
 		await expect(page.getByText('No invoices yet')).toBeVisible();

@@ -147,6 +147,7 @@ test('insights stream in as they are written and can be stopped', async ({
 	await expect(insights).not.toContainText('part39');
 	await insights.getByRole('button', { name: 'Stop' }).click();
 	await expect(insights.getByRole('status')).toContainText('Stopped');
+	await expect(insights.getByRole('button', { name: 'Generate insights' })).toBeFocused();
 	const shown = await insights.locator('.narrative').textContent();
 	await page.waitForTimeout(600);
 	await expect(insights.locator('.narrative')).toHaveText(shown ?? '');
@@ -159,6 +160,12 @@ test('insights stream in as they are written and can be stopped', async ({
 	await expect(insights).toContainText('812 tokens in, 96 out');
 	await expect(insights.getByRole('button', { name: 'Stop' })).toBeHidden();
 	await expectNoSeriousViolations(page, 'AI insights');
+
+	// A model error partway through keeps what arrived and says what happened.
+	bedrock.answer = () => ({ stream: ['- Half a thought'], failWith: 'modelStreamErrorException' });
+	await insights.getByRole('button', { name: 'Generate insights' }).click();
+	await expect(insights.getByRole('alert')).toContainText('failed partway through its answer');
+	await expect(insights.locator('.narrative')).toHaveText('- Half a thought');
 });
 
 test('Fill from document fills the editor from a PDF and from an image, and saves nothing by itself', async ({
@@ -202,12 +209,30 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 	expect(imageBlock.format).toBe('png');
 	expect(Buffer.from(imageBlock.source.bytes, 'base64').equals(PNG)).toBe(true);
 
+	// Pasted e-mail text goes as a plain-text document.
+	bedrock.answer = () => ({
+		tool: {
+			notes: 'Per your e-mail of 3 November.',
+			lines: [{ description: 'Extra hour', unitPrice: 90 }]
+		}
+	});
+	await page.getByText('Paste e-mail text instead').click();
+	await page
+		.getByLabel('E-mail or bill text')
+		.fill('Hi, please bill us one extra hour at 90 EUR. Thanks');
+	await page.getByRole('button', { name: 'Fill from text' }).click();
+	await expect(page.getByLabel('Notes and terms')).toHaveValue('Per your e-mail of 3 November.');
+	await expect(page.getByLabel('Description')).toHaveCount(4);
+	const textBlock = bedrock.calls[2]?.body.messages[0].content[1].document;
+	expect(textBlock.format).toBe('txt');
+	expect(Buffer.from(textBlock.source.bytes, 'base64').toString()).toContain('one extra hour');
+
 	// A file that is neither PDF nor image never leaves the browser.
 	await page
 		.getByLabel('Document')
 		.setInputFiles({ name: 'x.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
 	await expect(page.getByRole('alert')).toHaveText('x.gif is not a PDF, PNG or JPEG file.');
-	expect(bedrock.calls).toHaveLength(2);
+	expect(bedrock.calls).toHaveLength(3);
 
 	// Nothing was saved until now.
 	await page.getByRole('link', { name: 'Invoices', exact: true }).click();
@@ -271,4 +296,40 @@ test('AccessDenied, throttling and an unreachable endpoint are explained', async
 		'The browser could not reach Bedrock at http://127.0.0.1:9 from this page',
 		{ timeout: 20_000 }
 	);
+});
+
+test('a photo over Bedrock’s 3.75 MB image limit is scaled down before it is sent', async ({
+	connectedPage: page,
+	bedrock
+}) => {
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	// Random pixels do not compress: a 1100 × 1100 PNG of them is about 4.8 MB.
+	const photo = Buffer.from(
+		await page.evaluate(async () => {
+			const canvas = new OffscreenCanvas(1100, 1100);
+			const context = canvas.getContext('2d')!;
+			const pixels = context.createImageData(1100, 1100);
+			for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = (Math.random() * 256) | 0;
+			context.putImageData(pixels, 0, 0);
+			const bytes = new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer());
+			let binary = '';
+			for (let i = 0; i < bytes.length; i += 0x8000) {
+				binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+			}
+			return btoa(binary);
+		}),
+		'base64'
+	);
+	expect(photo.length).toBeGreaterThan(3.75 * 1024 * 1024);
+	await page.getByLabel('Document').setInputFiles({
+		name: 'big photo.png',
+		mimeType: 'image/png',
+		buffer: photo
+	});
+	await expect(page.getByText(/^The photo was scaled down from \d+(\.\d+)? MB to/)).toBeVisible();
+	const image = bedrock.calls[0]?.body.messages[0].content[1].image;
+	expect(image.format).toBe('jpeg');
+	const sent = Buffer.from(image.source.bytes, 'base64');
+	expect(sent.length).toBeLessThanOrEqual(3.75 * 1024 * 1024);
+	expect([...sent.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
 });

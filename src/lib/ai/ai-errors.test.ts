@@ -29,6 +29,7 @@ describe('explainAiError', () => {
 		expect(explain(awsError('ExpiredTokenException'))).toMatch(/session has expired/);
 		expect(explain(awsError('UnrecognizedClientException'))).toMatch(/did not recognise/);
 		expect(explain(awsError('ModelTimeoutException'))).toMatch(/took too long/);
+		expect(explain(awsError('ModelStreamErrorException'))).toMatch(/failed partway/);
 		expect(explain(awsError('InternalServerException', 'boom', 500))).toMatch(/temporary problem/);
 		expect(
 			explain(

@@ -58,6 +58,9 @@ export function explainAiError(error: unknown, context: AiErrorContext): string 
 
 function explainOther(name: string, said: string, modelId: string, settings: string): string {
 	if (name === 'ModelTimeoutException') return 'The model took too long to answer. Try again.';
+	if (name === 'ModelStreamErrorException') {
+		return 'The model failed partway through its answer; what arrived is shown. Try again.';
+	}
 	if (name === 'ModelNotReadyException') {
 		return 'The model is starting up. Try again in a minute.';
 	}

@@ -51,7 +51,13 @@ export function documentName(fileName: string): string {
 	return cleaned || 'document';
 }
 
-const megabytes = (bytes: number) => `${(bytes / MB).toFixed(2).replace(/\.?0+$/, '')} MB`;
+/** A photo over Bedrock's image limit, which the browser may shrink instead of refusing. */
+export function isOversizedImage(bytes: Uint8Array, size: number): boolean {
+	const kind = sniffKind(bytes);
+	return (kind === 'png' || kind === 'jpeg') && size > MAX_IMAGE_BYTES;
+}
+
+export const megabytes = (bytes: number) => `${(bytes / MB).toFixed(2).replace(/\.?0+$/, '')} MB`;
 
 export type PreparedDocument = { ok: true; content: AiContent[] } | { ok: false; message: string };
 
