@@ -44,14 +44,7 @@ export class AiAssistant {
 		if (!session || !aws.session.live)
 			return Promise.reject(new Error(this.unavailableReason ?? ''));
 		const s = aws.settings;
-		const key = [
-			session.credentials.accessKeyId,
-			session.expiresAt,
-			s.region,
-			s.bedrockEndpoint,
-			s.bedrockModel
-		].join('|');
-		return this.#models.get(key, () =>
+		return this.#models.get(session, [s.region, s.bedrockEndpoint, s.bedrockModel], () =>
 			this.deps.openModel(session, s, (error) => aws.rejected(error))
 		);
 	}

@@ -125,13 +125,7 @@ export class AwsConnection {
 		const session = this.session.session;
 		if (!session) return Promise.reject(new Error('Connect AWS first.'));
 		const s = this.settings;
-		const key = [
-			session.credentials.accessKeyId,
-			session.expiresAt,
-			s.region,
-			s.dynamodbEndpoint
-		].join('|');
-		return this.#gateways.get(key, () =>
+		return this.#gateways.get(session, [s.region, s.dynamodbEndpoint], () =>
 			this.deps.openGateway(session, s, (error) => this.rejected(error))
 		);
 	}
