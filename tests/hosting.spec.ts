@@ -29,6 +29,8 @@ test('works from a sub-path of a plain static host, reloading on every page', as
 	}
 	await page.getByRole('link', { name: number }).click();
 	await page.getByRole('button', { name: 'Edit' }).click();
+	// Reloading before the editor's route has loaded would reload the invoice view instead.
+	await expect(page.getByRole('heading', { name: `Edit ${number}` })).toBeVisible();
 	await page.reload();
 	await expect(page.getByRole('heading', { name: `Edit ${number}` })).toBeVisible();
 });
