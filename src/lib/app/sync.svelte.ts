@@ -20,6 +20,16 @@ export interface SyncDeps {
 }
 
 export const SYNC_INTERVAL_MS = 30_000;
+/** The whole workspace is compared with the cloud this often while connected (and on connect). */
+export const RECONCILE_INTERVAL_MS = 3 * 60 * 60_000;
+const REPAIRS_KEY = 'sync-repairs';
+
+/** What the reconciles of this browser found and set right, shown in Settings → Data. */
+export interface RepairLog {
+	total: number;
+	lastCheckAt: number | null;
+	lastRepaired: number;
+}
 /** A burst of edits (typing, an import) goes up in one run shortly after it ends. */
 export const AFTER_WRITE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -39,8 +49,10 @@ export class SyncCoordinator {
 	#clashes = $state.raw<NumberClash[]>([]);
 	#skipped = $state.raw<string[]>([]);
 	#drift = $state.raw<ClockDrift | null>(null);
+	#repairs = $state.raw<RepairLog>({ total: 0, lastCheckAt: null, lastRepaired: 0 });
 	#failures = 0;
 	#again = false;
+	#reconcileNext = true;
 	#cancelTimer: () => void = () => {};
 	#unsubscribe: () => void = () => {};
 	#unsubscribeWrites: () => void = () => {};
@@ -74,6 +86,10 @@ export class SyncCoordinator {
 	get skipped() {
 		return this.#skipped;
 	}
+	/** What the whole-workspace checks repaired so far. */
+	get repairs() {
+		return this.#repairs;
+	}
 	/** Another device whose clock runs far ahead of this one's. */
 	get clockDrift() {
 		return this.#drift;
@@ -90,11 +106,13 @@ export class SyncCoordinator {
 		const session = this.deps.aws.session;
 		const onSession = () => {
 			const live = session.live ? session.session : null;
-			if (live && live !== this.#liveSession) void this.syncNow();
+			if (live && live !== this.#liveSession) void this.syncNow({ reconcile: true });
 			this.#liveSession = live;
 		};
 		const unsubscribeSession = session.subscribe(onSession);
-		const unsubscribeTable = this.deps.aws.onTableReady(() => void this.syncNow());
+		const unsubscribeTable = this.deps.aws.onTableReady(
+			() => void this.syncNow({ reconcile: true })
+		);
 		this.#unsubscribe = () => {
 			unsubscribeSession();
 			unsubscribeTable();
@@ -110,8 +128,12 @@ export class SyncCoordinator {
 		this.#cancelTimer();
 	}
 
-	/** Syncs now, or right after the run in progress; resolves when that run ends. */
-	async syncNow(): Promise<void> {
+	/**
+	 * Syncs now, or right after the run in progress; resolves when that run ends. With
+	 * `reconcile`, the run also compares the whole workspace with the cloud.
+	 */
+	async syncNow({ reconcile = false }: { reconcile?: boolean } = {}): Promise<void> {
+		if (reconcile) this.#reconcileNext = true;
 		if (this.#running) {
 			this.#again = true;
 			return;
@@ -136,11 +158,9 @@ export class SyncCoordinator {
 		}
 	}
 
-	/** Reads the whole workspace again from the cloud (Settings → Data). */
-	async fullResync(): Promise<void> {
-		const gateway = await this.deps.aws.gateway();
-		await this.#engine(gateway).resetCheckpoint();
-		await this.syncNow();
+	/** Compares every record with the cloud and sets right what differs (Settings → Data). */
+	checkEverything(): Promise<void> {
+		return this.syncNow({ reconcile: true });
 	}
 
 	async restore(copy: ConflictCopy): Promise<void> {
@@ -156,9 +176,16 @@ export class SyncCoordinator {
 
 	async #run(): Promise<void> {
 		let report: SyncReport;
+		const now = this.deps.clock.now();
+		const reconcile =
+			this.#reconcileNext || now - (this.#repairs.lastCheckAt ?? 0) > RECONCILE_INTERVAL_MS;
 		try {
 			const gateway = await this.deps.aws.gateway();
-			report = await this.#engine(gateway).run((progress) => (this.#progress = progress));
+			report = await this.#engine(gateway).run({
+				reconcile,
+				onProgress: (progress) => (this.#progress = progress)
+			});
+			if (report.reconciled) await this.#logRepairs(report.repaired);
 			await this.#fixNumberClashes();
 		} catch (error) {
 			this.#failures += 1;
@@ -189,6 +216,17 @@ export class SyncCoordinator {
 		}
 	}
 
+	async #logRepairs(repaired: number): Promise<void> {
+		this.#reconcileNext = false;
+		const log: RepairLog = {
+			total: this.#repairs.total + repaired,
+			lastCheckAt: this.deps.clock.now(),
+			lastRepaired: repaired
+		};
+		this.#repairs = log;
+		await this.deps.store.writeMeta(REPAIRS_KEY, log);
+	}
+
 	#engine(gateway: Awaited<ReturnType<AwsConnection['gateway']>>): SyncEngine {
 		const { store, repository, clock, scheduler } = this.deps;
 		return new SyncEngine({
@@ -210,7 +248,8 @@ export class SyncCoordinator {
 		const plan = planNumberClashes(invoices, profile?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
 		for (const { id, from, to } of plan.renumber) {
 			const invoice = invoices.find((i) => i.id === id) as Invoice;
-			await repository.save('invoices', { ...invoice, number: to });
+			// Changed since the plan was read (a save, a sync in another tab): plan again next run.
+			if (!(await repository.replace('invoices', { ...invoice, number: to }, invoice))) continue;
 			this.deps.notify(
 				`Draft ${from} was also used on another device; this draft is now ${to}.`,
 				'info'
@@ -222,10 +261,12 @@ export class SyncCoordinator {
 	}
 
 	async #loadLists(): Promise<void> {
-		const [conflicts, outbox] = await Promise.all([
+		const [conflicts, outbox, repairs] = await Promise.all([
 			this.deps.store.conflicts(),
-			this.deps.store.outbox()
+			this.deps.store.outbox(),
+			this.deps.store.readMeta<RepairLog>(REPAIRS_KEY)
 		]);
+		if (repairs) this.#repairs = repairs;
 		this.#conflicts = conflicts.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
 		this.#attention = outbox.filter((e) => e.lastError);
 	}

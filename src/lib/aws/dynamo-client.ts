@@ -12,6 +12,11 @@ export interface Dynamo {
 	client: DynamoDBClient;
 	/** Marshals plain objects to and from DynamoDB's attribute format. */
 	documents: DynamoDBDocumentClient;
+	/**
+	 * The same, for record writes, with no retries of its own: sync retries a write itself,
+	 * with a fresh change number, so no write lands long after its number was handed out.
+	 */
+	writes: DynamoDBDocumentClient;
 	sdk: typeof import('@aws-sdk/client-dynamodb');
 	lib: typeof import('@aws-sdk/lib-dynamodb');
 	/** The address requests go to, for messages. */
@@ -31,19 +36,26 @@ export async function createDynamo(
 		import('@aws-sdk/lib-dynamodb')
 	]);
 	const endpoint = settings.dynamodbEndpoint || undefined;
-	const client = new sdk.DynamoDBClient({
-		region: settings.region,
-		endpoint,
-		credentials: { ...session.credentials },
-		requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS }
-	});
-	watchForRejectedCredentials(client, onRejected);
-	const documents = lib.DynamoDBDocumentClient.from(client, {
-		marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false }
-	});
+	const clientWith = (maxAttempts?: number) => {
+		const client = new sdk.DynamoDBClient({
+			region: settings.region,
+			endpoint,
+			credentials: { ...session.credentials },
+			maxAttempts,
+			requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS }
+		});
+		watchForRejectedCredentials(client, onRejected);
+		return client;
+	};
+	const documentsOf = (client: DynamoDBClient) =>
+		lib.DynamoDBDocumentClient.from(client, {
+			marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false }
+		});
+	const client = clientWith();
 	return {
 		client,
-		documents,
+		documents: documentsOf(client),
+		writes: documentsOf(clientWith(1)),
 		sdk,
 		lib,
 		endpoint: endpoint ?? `https://dynamodb.${settings.region}.amazonaws.com`

@@ -13,13 +13,31 @@ const shortText = (max: number) =>
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const currency = v.pipe(v.string(), v.check(isKnownCurrency, 'must be an ISO 4217 currency code'));
 
+/**
+ * A hybrid-logical-clock stamp (see storage/hlc.ts): `<ISO wall time>-<4 hex counter>-<device>`.
+ * Anything else could sort above every real edit ("~") and freeze the record.
+ */
+export const STAMP_PATTERN =
+	/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([A-Za-z0-9_.-]{1,64})$/;
+
+const stamp = v.pipe(
+	v.string(),
+	v.regex(STAMP_PATTERN, 'must be a clock stamp (time-counter-device)'),
+	v.check((value) => !Number.isNaN(Date.parse(value.slice(0, 24))), 'must be a clock stamp')
+);
+
+/** How many earlier versions a record names, so sync can tell what a version was built on. */
+export const HISTORY_LENGTH = 10;
+
 /** Sync metadata every record carries; `deleted` records are tombstones, never removed. */
 const meta = {
 	id,
 	createdAt: isoTimestamp,
 	updatedAt: isoTimestamp,
 	/** Hybrid-logical-clock stamp of the last change (see storage/hlc.ts). */
-	hlc: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+	hlc: stamp,
+	/** Stamps of the versions this one was made from, newest first (see storage/lineage.ts). */
+	history: v.optional(v.pipe(v.array(stamp), v.maxLength(HISTORY_LENGTH))),
 	deleted: v.boolean()
 };
 
@@ -101,7 +119,10 @@ export type InvoiceDiscount = v.InferOutput<typeof InvoiceDiscountSchema>;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type Invoice = v.InferOutput<typeof InvoiceSchema>;
 export type BusinessProfile = v.InferOutput<typeof BusinessProfileSchema>;
-export type RecordMeta = Pick<Invoice, 'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'deleted'>;
+export type RecordMeta = Pick<
+	Invoice,
+	'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'history' | 'deleted'
+>;
 
 /** Formats a validation failure as one line that names the field: "lines.0.quantity: …". */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -1,10 +1,14 @@
 import type { Dynamo } from '../aws/dynamo-client';
-import type { Item, RemoteStore } from './remote-store';
-import { partitionKey, SEQ_COUNTER_SK, SEQ_INDEX } from './table-design';
+import type { Item, ItemStamp, RemoteStore } from './remote-store';
+import { partitionKey, SEQ_COUNTER_SK, SEQ_INDEX, STAMP_INDEX, stampIndex } from './table-design';
+
+/** How long a table's identity is trusted before it is described again. */
+const IDENTITY_TTL_MS = 10 * 60_000;
 
 /** The sync table in DynamoDB (layout in table-design.ts and docs/dynamodb-table.md). */
 export class DynamoRemote implements RemoteStore {
 	private readonly pk: string;
+	private described: { identity: string; stampIndex: boolean; at: number } | null = null;
 
 	constructor(
 		private readonly dynamo: Dynamo,
@@ -14,8 +18,29 @@ export class DynamoRemote implements RemoteStore {
 		this.pk = partitionKey(workspace);
 	}
 
+	/**
+	 * The table's ARN and creation time: a table deleted and created again under the same name
+	 * is a new table. Also adds the stamp index to a table made before it existed.
+	 */
+	async identity(): Promise<string> {
+		if (this.described && Date.now() - this.described.at < IDENTITY_TTL_MS) {
+			return this.described.identity;
+		}
+		const { sdk, client } = this.dynamo;
+		const { Table } = await client.send(new sdk.DescribeTableCommand({ TableName: this.table }));
+		const indexes = Table?.GlobalSecondaryIndexes ?? [];
+		const index = indexes.find((i) => i.IndexName === STAMP_INDEX);
+		if (!index) await this.addStampIndex();
+		this.described = {
+			identity: `${Table?.TableArn ?? this.table}@${Table?.CreationDateTime?.toISOString() ?? ''}`,
+			stampIndex: index?.IndexStatus === 'ACTIVE',
+			at: Date.now()
+		};
+		return this.described.identity;
+	}
+
 	async reserveSeq(count: number): Promise<number> {
-		const { lib, documents } = this.dynamo;
+		const { lib, writes: documents } = this.dynamo;
 		const { Attributes } = await documents.send(
 			new lib.UpdateCommand({
 				TableName: this.table,
@@ -30,7 +55,7 @@ export class DynamoRemote implements RemoteStore {
 	}
 
 	async batchPut(items: readonly Item[]): Promise<Item[]> {
-		const { lib, documents } = this.dynamo;
+		const { lib, writes: documents } = this.dynamo;
 		const { UnprocessedItems } = await documents.send(
 			new lib.BatchWriteCommand({
 				RequestItems: { [this.table]: items.map((Item) => ({ PutRequest: { Item } })) }
@@ -42,7 +67,7 @@ export class DynamoRemote implements RemoteStore {
 	}
 
 	async putIf(item: Item, expectedHlc: string | undefined): Promise<boolean> {
-		const { lib, documents } = this.dynamo;
+		const { lib, writes: documents } = this.dynamo;
 		try {
 			await documents.send(
 				new lib.PutCommand({
@@ -73,6 +98,66 @@ export class DynamoRemote implements RemoteStore {
 			})
 		);
 		return Item;
+	}
+
+	async getMany(sortKeys: readonly string[]) {
+		const { lib, documents } = this.dynamo;
+		const { Responses, UnprocessedKeys } = await documents.send(
+			new lib.BatchGetCommand({
+				RequestItems: {
+					[this.table]: {
+						Keys: sortKeys.map((sk) => ({ pk: this.pk, sk })),
+						ConsistentRead: true
+					}
+				}
+			})
+		);
+		return {
+			items: Responses?.[this.table] ?? [],
+			unprocessed: (UnprocessedKeys?.[this.table]?.Keys ?? []).map((key) => String(key.sk))
+		};
+	}
+
+	/**
+	 * Every record's key and stamp. From the small stamp index when it is ready; a table whose
+	 * index is still being added is listed from the table itself (correct, but it reads the
+	 * whole items).
+	 */
+	async stamps(cursor?: unknown) {
+		const { lib, documents } = this.dynamo;
+		const useIndex = this.described?.stampIndex ?? false;
+		const { Items, LastEvaluatedKey, ConsumedCapacity } = await documents.send(
+			new lib.QueryCommand({
+				TableName: this.table,
+				...(useIndex ? { IndexName: STAMP_INDEX } : { ProjectionExpression: 'sk, hlc' }),
+				KeyConditionExpression: 'pk = :pk',
+				ExpressionAttributeValues: { ':pk': this.pk },
+				ExclusiveStartKey: cursor as Record<string, unknown> | undefined,
+				ReturnConsumedCapacity: 'TOTAL'
+			})
+		);
+		const items = (Items ?? []).flatMap((item): ItemStamp[] =>
+			typeof item.hlc === 'string' ? [{ sk: String(item.sk), hlc: item.hlc }] : []
+		);
+		return { items, cursor: LastEvaluatedKey, readUnits: ConsumedCapacity?.CapacityUnits ?? 0 };
+	}
+
+	private async addStampIndex(): Promise<void> {
+		const { sdk, client } = this.dynamo;
+		try {
+			await client.send(
+				new sdk.UpdateTableCommand({
+					TableName: this.table,
+					AttributeDefinitions: [
+						{ AttributeName: 'pk', AttributeType: 'S' },
+						{ AttributeName: 'hlc', AttributeType: 'S' }
+					],
+					GlobalSecondaryIndexUpdates: [{ Create: stampIndex() }]
+				})
+			);
+		} catch {
+			// Another device is adding it, or this role may not: the table listing still works.
+		}
 	}
 
 	async changesSince(afterSeq: number, cursor?: unknown) {

@@ -1,3 +1,4 @@
+import { STAMP_PATTERN } from '../invoice/schema';
 import type { Clock } from '../platform/clock';
 
 /**
@@ -19,7 +20,7 @@ export function formatStamp(wall: number, counter: number, deviceId: string): st
 export function parseStamp(
 	stamp: string
 ): { wall: number; counter: number; deviceId: string } | null {
-	const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-(.+)$/.exec(stamp);
+	const match = STAMP_PATTERN.exec(stamp);
 	if (!match) return null;
 	const wall = Date.parse(match[1] as string);
 	if (Number.isNaN(wall)) return null;
@@ -52,10 +53,14 @@ export class HybridLogicalClock {
 		return formatStamp(this.state.wall, this.state.counter, this.deviceId);
 	}
 
-	/** Folds in a stamp from elsewhere (another tab, an import, the cloud). */
+	/**
+	 * Folds in a stamp from elsewhere (another tab, an import, the cloud). A stamp too far
+	 * ahead is ignored: followed, it would drag every later edit into the future.
+	 */
 	receive(stamp: string): void {
 		const remote = parseStamp(stamp);
 		if (!remote || remote.wall < this.state.wall) return;
+		if (remote.wall - this.clock.now() > MAX_AHEAD_MS) return;
 		if (remote.wall > this.state.wall) {
 			this.state = { wall: remote.wall, counter: remote.counter };
 		} else {
@@ -70,6 +75,18 @@ export class HybridLogicalClock {
 			this.state = { wall: this.state.wall, counter: this.state.counter + 1 };
 		}
 	}
+}
+
+/** Stamps further ahead of this device's clock are refused at every boundary. */
+export const MAX_AHEAD_MS = 24 * 60 * 60_000;
+
+/** Why a stamp cannot be taken in (malformed, or more than a day ahead), or null. */
+export function stampProblem(stamp: string, now: number): string | null {
+	const parsed = parseStamp(stamp);
+	if (!parsed) return `"${stamp.slice(0, 40)}" is not a clock stamp`;
+	if (parsed.wall - now > MAX_AHEAD_MS)
+		return `its clock stamp ${stamp.slice(0, 24)} is more than a day ahead`;
+	return null;
 }
 
 /** A device whose stamps run this far ahead of this one's clock is flagged to the user. */

@@ -8,6 +8,7 @@ import {
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import {
 	acknowledged,
+	sending,
 	nextOutboxEntry,
 	outboxKey,
 	type Acknowledgement,
@@ -15,10 +16,12 @@ import {
 	type CollectionName,
 	type Collections,
 	type ConflictCopy,
+	type LocalWrite,
 	type OutboxEntry,
 	type RecordStore,
-	type RemoteApply,
-	type WriteOrigin
+	type Resolution,
+	matches,
+	StaleWriteError
 } from './record-store';
 
 interface InvoiceLabDb extends DBSchema {
@@ -37,6 +40,12 @@ interface InvoiceLabDb extends DBSchema {
 	outbox: { key: string; value: OutboxEntry };
 	conflicts: { key: string; value: ConflictCopy };
 	meta: { key: string; value: { key: string; value: unknown } };
+}
+
+/** One record store of the transaction, typed by its record (idb types stores by name). */
+interface IdbStoreOf<T> {
+	get(key: string): Promise<T | undefined>;
+	put(value: T): Promise<unknown>;
 }
 
 type UpgradeTx = IDBPTransaction<InvoiceLabDb, StoreNames<InvoiceLabDb>[], 'versionchange'>;
@@ -112,73 +121,99 @@ export class IdbRecordStore implements RecordStore {
 		return records as (Collections[K] | undefined)[];
 	}
 
-	async write(changes: readonly Change[], origin?: WriteOrigin): Promise<void> {
-		const tx = this.db.transaction([...RECORD_STORES, 'outbox'], 'readwrite');
+	async write(writes: readonly LocalWrite[]): Promise<void> {
+		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'conflicts'], 'readwrite');
 		const outbox = tx.objectStore('outbox');
 		// Change ties each record to its collection; idb's per-store typing cannot follow that.
 		const storeOf = (change: Change) =>
-			tx.objectStore(change.collection) as unknown as typeof outbox;
-		const writes: Promise<unknown>[] = [];
+			tx.objectStore(change.collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
+		const puts: Promise<unknown>[] = [];
 		try {
 			// All reads first, in parallel, then all writes: one round trip each way, not one
 			// per record (an import writes thousands).
 			const found = await Promise.all(
-				changes.map((change) =>
+				writes.map(({ change }) =>
 					Promise.all([
 						outbox.get(outboxKey(change.collection, change.record.id)),
 						storeOf(change).get(change.record.id)
 					])
 				)
 			);
+			const stale = writes.filter((w, i) => w.expected && w.expected.hlc !== found[i]![1]?.hlc);
+			if (stale.length) {
+				throw new StaleWriteError(
+					stale.map((w) => outboxKey(w.change.collection, w.change.record.id))
+				);
+			}
 			const entries = new Map<string, OutboxEntry | undefined>();
-			const befores = new Map<string, { hlc: string } | undefined>();
-			changes.forEach((change, i) => {
+			const befores = new Map<string, Collections[CollectionName] | undefined>();
+			writes.forEach((write, i) => {
+				const { change } = write;
 				const key = outboxKey(change.collection, change.record.id);
 				const [previous, before] = found[i]!;
 				const entry = nextOutboxEntry(
 					entries.has(key) ? entries.get(key) : previous,
 					befores.has(key) ? befores.get(key) : before,
-					change,
-					origin
+					write
 				);
 				entries.set(key, entry);
 				befores.set(key, change.record);
-				writes.push(storeOf(change).put(change.record as never), outbox.put(entry));
+				puts.push(storeOf(change).put(change.record), outbox.put(entry));
+				if (write.conflict) puts.push(tx.objectStore('conflicts').put(write.conflict));
 			});
-			await Promise.all(writes);
+			await Promise.all(puts);
 		} catch (error) {
 			// A put that throws (e.g. an uncloneable value) must not let the earlier puts commit.
 			abortQuietly(tx);
-			await Promise.allSettled([...writes, tx.done]);
+			await Promise.allSettled([...puts, tx.done]);
 			throw error;
 		}
 		await tx.done;
 	}
 
-	async applyRemote({ records, conflicts, rebased }: RemoteApply): Promise<void> {
+	async resolve(resolutions: readonly Resolution[]): Promise<Resolution[]> {
 		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'conflicts'], 'readwrite');
 		const outbox = tx.objectStore('outbox');
+		const storeOf = (collection: CollectionName) =>
+			tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
+		const found = await Promise.all(
+			resolutions.map(({ collection, id }) =>
+				Promise.all([storeOf(collection).get(id), outbox.get(outboxKey(collection, id))])
+			)
+		);
+		const stale: Resolution[] = [];
 		const requests: Promise<unknown>[] = [];
-		for (const { collection, record } of records) {
-			requests.push(tx.objectStore(collection).put(record as never));
-			requests.push(outbox.delete(outboxKey(collection, record.id)));
-		}
-		for (const copy of conflicts) requests.push(tx.objectStore('conflicts').put(copy));
-		for (const { key, baseHlc } of rebased) {
-			requests.push(
-				outbox.get(key).then((entry) => entry && outbox.put({ ...entry, baseHlc, isNew: false }))
-			);
-		}
+		resolutions.forEach((resolution, i) => {
+			const [record, pending] = found[i]!;
+			if (!matches(resolution.expected, record, pending)) return void stale.push(resolution);
+			const key = outboxKey(resolution.collection, resolution.id);
+			if (resolution.record) requests.push(storeOf(resolution.collection).put(resolution.record));
+			if (resolution.entry === null) requests.push(outbox.delete(key));
+			else if (resolution.entry) requests.push(outbox.put(resolution.entry));
+			if (resolution.conflict) requests.push(tx.objectStore('conflicts').put(resolution.conflict));
+		});
 		await Promise.all([...requests, tx.done]);
+		return stale;
 	}
 
 	async acknowledge(acks: readonly Acknowledgement[]): Promise<void> {
 		const tx = this.db.transaction('outbox', 'readwrite');
 		await Promise.all([
-			...acks.map(async ({ key, hlc }) => {
+			...acks.map(async ({ key, record }) => {
 				const entry = await tx.store.get(key);
-				if (entry?.hlc === hlc) await tx.store.delete(key);
-				else if (entry) await tx.store.put(acknowledged(entry, hlc));
+				if (entry?.hlc === record.hlc) await tx.store.delete(key);
+				else if (entry) await tx.store.put(acknowledged(entry, record));
+			}),
+			tx.done
+		]);
+	}
+
+	async markSending(changes: readonly Change[]): Promise<void> {
+		const tx = this.db.transaction('outbox', 'readwrite');
+		await Promise.all([
+			...changes.map(async ({ collection, record }) => {
+				const entry = await tx.store.get(outboxKey(collection, record.id));
+				if (entry) await tx.store.put(sending(entry, record));
 			}),
 			tx.done
 		]);

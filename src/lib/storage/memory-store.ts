@@ -1,5 +1,6 @@
 import {
 	acknowledged,
+	sending,
 	COLLECTIONS,
 	nextOutboxEntry,
 	outboxKey,
@@ -8,10 +9,12 @@ import {
 	type CollectionName,
 	type Collections,
 	type ConflictCopy,
+	type LocalWrite,
 	type OutboxEntry,
 	type RecordStore,
-	type RemoteApply,
-	type WriteOrigin
+	type Resolution,
+	matches,
+	StaleWriteError
 } from './record-store';
 
 /** In-memory RecordStore for unit tests; copies on the way in and out like IndexedDB does. */
@@ -36,33 +39,57 @@ export class MemoryRecordStore implements RecordStore {
 		return Promise.all(ids.map((id) => this.get(collection, id)));
 	}
 
-	async write(changes: readonly Change[], origin?: WriteOrigin): Promise<void> {
-		for (const change of changes) {
-			const { collection, record } = change;
+	async write(writes: readonly LocalWrite[]): Promise<void> {
+		const stale = writes.filter(
+			(w) =>
+				w.expected &&
+				w.expected.hlc !== this.table(w.change.collection).get(w.change.record.id)?.hlc
+		);
+		if (stale.length) {
+			throw new StaleWriteError(
+				stale.map((w) => outboxKey(w.change.collection, w.change.record.id))
+			);
+		}
+		for (const write of writes) {
+			const { collection, record } = write.change;
 			const key = outboxKey(collection, record.id);
-			const before = this.table(collection).get(record.id);
-			this.pending.set(key, nextOutboxEntry(this.pending.get(key), before, change, origin));
+			const before = this.table(collection).get(record.id) as Collections[CollectionName];
+			this.pending.set(key, structuredClone(nextOutboxEntry(this.pending.get(key), before, write)));
 			this.table(collection).set(record.id, structuredClone(record));
+			if (write.conflict) this.copies.set(write.conflict.key, structuredClone(write.conflict));
 		}
 	}
 
-	async applyRemote({ records, conflicts, rebased }: RemoteApply): Promise<void> {
-		for (const { collection, record } of records) {
-			this.table(collection).set(record.id, structuredClone(record));
-			this.pending.delete(outboxKey(collection, record.id));
+	async resolve(resolutions: readonly Resolution[]): Promise<Resolution[]> {
+		const stale: Resolution[] = [];
+		for (const resolution of resolutions) {
+			const { collection, id, record, entry, conflict } = resolution;
+			const key = outboxKey(collection, id);
+			if (!matches(resolution.expected, this.table(collection).get(id), this.pending.get(key))) {
+				stale.push(resolution);
+				continue;
+			}
+			if (record) this.table(collection).set(id, structuredClone(record));
+			if (entry === null) this.pending.delete(key);
+			else if (entry) this.pending.set(key, structuredClone(entry));
+			if (conflict) this.copies.set(conflict.key, structuredClone(conflict));
 		}
-		for (const copy of conflicts) this.copies.set(copy.key, structuredClone(copy));
-		for (const { key, baseHlc } of rebased) {
-			const entry = this.pending.get(key);
-			if (entry) this.pending.set(key, { ...entry, baseHlc, isNew: false });
-		}
+		return stale;
 	}
 
 	async acknowledge(acks: readonly Acknowledgement[]): Promise<void> {
-		for (const { key, hlc } of acks) {
+		for (const { key, record } of acks) {
 			const entry = this.pending.get(key);
-			if (entry) this.pending.set(key, acknowledged(entry, hlc));
-			if (entry?.hlc === hlc) this.pending.delete(key);
+			if (entry?.hlc === record.hlc) this.pending.delete(key);
+			else if (entry) this.pending.set(key, structuredClone(acknowledged(entry, record)));
+		}
+	}
+
+	async markSending(changes: readonly Change[]): Promise<void> {
+		for (const { collection, record } of changes) {
+			const key = outboxKey(collection, record.id);
+			const entry = this.pending.get(key);
+			if (entry) this.pending.set(key, structuredClone(sending(entry, record)));
 		}
 	}
 
@@ -72,7 +99,7 @@ export class MemoryRecordStore implements RecordStore {
 	}
 
 	async outbox(): Promise<OutboxEntry[]> {
-		return [...this.pending.values()].map((e) => ({ ...e }));
+		return [...this.pending.values()].map((e) => structuredClone(e));
 	}
 
 	async pendingCount(): Promise<number> {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { makeClient, makeInvoice } from '../testing/factories';
 import { openIdbStore } from './idb-store';
 import { MemoryRecordStore } from './memory-store';
-import type { RecordStore } from './record-store';
+import { StaleWriteError, type Change, type RecordStore, type WriteOrigin } from './record-store';
+
+const edit = (record: Change['record'], origin: WriteOrigin = 'edit') => ({
+	change: { collection: 'invoices', record } as Change,
+	origin
+});
 
 let dbCount = 0;
 const implementations: [string, () => Promise<RecordStore>][] = [
@@ -14,9 +19,11 @@ const implementations: [string, () => Promise<RecordStore>][] = [
 describe.each(implementations)('%s RecordStore', (_, open) => {
 	it('stores records with an outbox entry that collapses repeated edits', async () => {
 		const store = await open();
-		await store.write([{ collection: 'invoices', record: makeInvoice({ hlc: 'h1' }) }]);
-		await store.write([{ collection: 'invoices', record: makeInvoice({ hlc: 'h2', notes: 'x' }) }]);
-		await store.write([{ collection: 'clients', record: makeClient() }]);
+		await store.write([edit(makeInvoice({ hlc: 'h1' }))]);
+		await store.write([edit(makeInvoice({ hlc: 'h2', notes: 'x' }))]);
+		await store.write([
+			{ change: { collection: 'clients', record: makeClient() }, origin: 'edit' }
+		]);
 		expect((await store.get('invoices', 'invoice-1'))?.notes).toBe('x');
 		const outbox = await store.outbox();
 		expect(outbox).toHaveLength(2);
@@ -25,73 +32,115 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 
 	it('keeps tombstones', async () => {
 		const store = await open();
-		await store.write([{ collection: 'invoices', record: makeInvoice({ deleted: true }) }]);
+		await store.write([edit(makeInvoice({ deleted: true }))]);
 		expect(await store.all('invoices')).toHaveLength(1);
 	});
 
 	it('returns copies, not live objects', async () => {
 		const store = await open();
 		const client = makeClient();
-		await store.write([{ collection: 'clients', record: client }]);
+		await store.write([{ change: { collection: 'clients', record: client }, origin: 'edit' }]);
 		client.name = 'changed';
 		expect((await store.get('clients', client.id))?.name).toBe('Acme Ltd');
 	});
 
-	it('remembers whether the cloud can have a record, and what a pending edit builds on', async () => {
+	it('remembers whether the cloud can have a record, and the version a pending edit builds on', async () => {
 		const store = await open();
-		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h1' }) }]);
-		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h2' }) }]);
-		await store.write(
-			[{ collection: 'invoices', record: makeInvoice({ id: 'b', hlc: 'h1' }) }],
-			'import'
-		);
-		const [a, b] = (await store.outbox()).sort((x, y) => x.id.localeCompare(y.id));
-		expect(a).toMatchObject({ isNew: true, baseHlc: undefined, hlc: 'h2' });
-		expect(b).toMatchObject({ isNew: false });
+		const first = makeInvoice({ id: 'a', hlc: 'h1' });
+		await store.write([edit(first, 'created')]);
+		await store.write([edit(makeInvoice({ id: 'a', hlc: 'h2' }))]);
+		await store.write([edit(makeInvoice({ id: 'b', hlc: 'h1' }), 'import')]);
+		await store.write([edit(makeInvoice({ id: 'business-like', hlc: 'h1' }))]);
+		const byId = new Map((await store.outbox()).map((e) => [e.id, e]));
+		expect(byId.get('a')).toMatchObject({
+			isNew: true,
+			baseHlc: undefined,
+			hlc: 'h2',
+			userEdit: true
+		});
+		expect(byId.get('b')).toMatchObject({ isNew: false, userEdit: false });
+		// A fixed id (the business profile) may already be in the cloud.
+		expect(byId.get('business-like')).toMatchObject({ isNew: false });
 
-		await store.acknowledge([{ key: 'invoices:a', hlc: 'h2' }]);
-		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h3' }) }]);
+		const pushed = makeInvoice({ id: 'a', hlc: 'h2' });
+		await store.acknowledge([{ key: 'invoices:a', record: pushed }]);
+		await store.write([edit(makeInvoice({ id: 'a', hlc: 'h3', notes: 'later' }))]);
 		expect((await store.outbox()).find((e) => e.id === 'a')).toMatchObject({
 			isNew: false,
-			baseHlc: 'h2'
+			baseHlc: 'h2',
+			base: pushed
 		});
+	});
+
+	it('marks entries as possibly sent, durably, before they go out', async () => {
+		const store = await open();
+		const record = makeInvoice({ id: 'a', hlc: 'h1' });
+		await store.write([edit(record, 'created')]);
+		await store.markSending([{ collection: 'invoices', record }]);
+		expect((await store.outbox())[0]).toMatchObject({ isNew: false, sent: record });
 	});
 
 	it('acknowledges only the version that was pushed', async () => {
 		const store = await open();
-		await store.write([{ collection: 'invoices', record: makeInvoice({ hlc: 'h1' }) }]);
-		await store.write([{ collection: 'invoices', record: makeInvoice({ hlc: 'h2' }) }]);
-		await store.acknowledge([{ key: 'invoices:invoice-1', hlc: 'h1' }]);
+		await store.write([edit(makeInvoice({ hlc: 'h1' }))]);
+		await store.write([edit(makeInvoice({ hlc: 'h2' }))]);
+		await store.acknowledge([{ key: 'invoices:invoice-1', record: makeInvoice({ hlc: 'h1' }) }]);
 		expect(await store.pendingCount()).toBe(1);
 		await store.markFailed('invoices:invoice-1', 'Item too large');
 		expect((await store.outbox())[0]).toMatchObject({ attempts: 1, lastError: 'Item too large' });
-		await store.acknowledge([{ key: 'invoices:invoice-1', hlc: 'h2' }]);
+		await store.acknowledge([{ key: 'invoices:invoice-1', record: makeInvoice({ hlc: 'h2' }) }]);
 		expect(await store.pendingCount()).toBe(0);
 	});
 
-	it('applies cloud versions with their conflicts and rebases in one go', async () => {
+	it('refuses a write whose record moved since it was read, writing nothing', async () => {
 		const store = await open();
-		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h1' }) }]);
-		await store.write([{ collection: 'invoices', record: makeInvoice({ id: 'b', hlc: 'h1' }) }]);
+		await store.write([edit(makeInvoice({ id: 'a', hlc: 'h1' }))]);
+		await expect(
+			store.write([
+				{ ...edit(makeInvoice({ id: 'b', hlc: 'h1' })), expected: { hlc: undefined } },
+				{ ...edit(makeInvoice({ id: 'a', hlc: 'h3' })), expected: { hlc: 'h0' } }
+			])
+		).rejects.toBeInstanceOf(StaleWriteError);
+		expect((await store.get('invoices', 'a'))?.hlc).toBe('h1');
+		expect(await store.get('invoices', 'b')).toBeUndefined();
+	});
+
+	it('applies sync decisions only where record and pending edit are as decided', async () => {
+		const store = await open();
+		await store.write([edit(makeInvoice({ id: 'a', hlc: 'h1' }))]);
+		await store.write([edit(makeInvoice({ id: 'b', hlc: 'h1' }))]);
 		const lost = makeInvoice({ id: 'a', hlc: 'h1' });
-		await store.applyRemote({
-			records: [{ collection: 'invoices', record: makeInvoice({ id: 'a', hlc: 'h5' }) }],
-			conflicts: [
-				{
-					key: 'invoices:a:h1',
-					collection: 'invoices',
-					id: 'a',
-					record: lost,
-					keptHlc: 'h5',
-					detectedAt: '2026-11-22T10:00:00.000Z'
-				}
-			],
-			rebased: [{ key: 'invoices:b', baseHlc: 'h0' }]
-		});
-		expect((await store.get('invoices', 'a'))?.hlc).toBe('h5');
-		expect(await store.outbox()).toEqual([
-			expect.objectContaining({ id: 'b', baseHlc: 'h0', isNew: false })
+		const conflict = {
+			key: 'invoices:a:h1',
+			collection: 'invoices' as const,
+			id: 'a',
+			record: lost,
+			keptHlc: 'h5',
+			fields: ['notes'],
+			detectedAt: '2026-11-22T10:00:00.000Z'
+		};
+		const stale = await store.resolve([
+			{
+				collection: 'invoices',
+				id: 'a',
+				expected: { hlc: 'h1', pendingHlc: 'h1' },
+				record: makeInvoice({ id: 'a', hlc: 'h5' }),
+				entry: null,
+				conflict
+			},
+			// Decided before a save moved b to h2: must not apply.
+			{
+				collection: 'invoices',
+				id: 'b',
+				expected: { hlc: 'h0', pendingHlc: 'h0' },
+				record: makeInvoice({ id: 'b', hlc: 'h9' }),
+				entry: null
+			}
 		]);
+		expect(stale.map((r) => r.id)).toEqual(['b']);
+		expect((await store.get('invoices', 'a'))?.hlc).toBe('h5');
+		expect((await store.get('invoices', 'b'))?.hlc).toBe('h1');
+		expect((await store.outbox()).map((e) => e.id)).toEqual(['b']);
 		expect((await store.conflicts())[0]?.record).toEqual(lost);
 		await store.dismissConflict('invoices:a:h1');
 		expect(await store.conflicts()).toEqual([]);
@@ -109,12 +158,7 @@ describe('IndexedDB RecordStore', () => {
 	it('writes a batch all or nothing', async () => {
 		const store = await openIdbStore('atomic');
 		const bad = { ...makeInvoice({ id: 'bad' }), payments: [() => 0] } as never;
-		await expect(
-			store.write([
-				{ collection: 'invoices', record: makeInvoice({ id: 'good' }) },
-				{ collection: 'invoices', record: bad }
-			])
-		).rejects.toThrow();
+		await expect(store.write([edit(makeInvoice({ id: 'good' })), edit(bad)])).rejects.toThrow();
 		expect(await store.all('invoices')).toEqual([]);
 		expect(await store.outbox()).toEqual([]);
 	});

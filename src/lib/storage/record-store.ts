@@ -19,10 +19,23 @@ export interface OutboxEntry {
 	collection: CollectionName;
 	id: string;
 	hlc: string;
-	/** The version the pending edit started from (the cloud's, as far as this device knows). */
+	/** The cloud version the pending edit builds on, as far as this device knows. */
 	baseHlc?: string;
-	/** Created on this device and never sent: the cloud cannot have it yet. */
+	/** That version's content, for the field-by-field merge; absent when it is not known. */
+	base?: Collections[CollectionName];
+	/**
+	 * The last version handed to the network, which may have landed unacknowledged: a cloud
+	 * version made on top of it merges from it, not from `base`.
+	 */
+	sent?: Collections[CollectionName];
+	/**
+	 * Created here with a new id and never handed to the network: the cloud cannot have it, so
+	 * it may go out without a condition. Cleared (durably) before the first request that
+	 * carries it, so every later attempt is conditional.
+	 */
 	isNew: boolean;
+	/** A user's edit (false for imports and repairs, which never raise conflict copies). */
+	userEdit: boolean;
 	attempts: number;
 	/** Why the last push of this change failed; set while it needs attention. */
 	lastError?: string;
@@ -33,26 +46,40 @@ export interface ConflictCopy {
 	key: string;
 	collection: CollectionName;
 	id: string;
-	/** The version that lost, exactly as it was. */
+	/** The version that lost, exactly as it was (or with the other side's fields merged in). */
 	record: Collections[CollectionName];
 	/** Stamp of the version that was kept. */
 	keptHlc: string;
+	/** The fields both sides changed, whose values in `record` were not kept. */
+	fields: string[];
 	detectedAt: string;
 }
 
-/** What a sync run learned from the cloud, applied in one transaction. */
-export interface RemoteApply {
-	/** Cloud versions that win locally; any pending local change of theirs is dropped. */
-	records: readonly Change[];
-	conflicts: readonly ConflictCopy[];
-	/** Pending local changes that stay but now build on a newer cloud version. */
-	rebased: readonly { key: string; baseHlc: string }[];
+/** What a decision was made against; the store re-checks it inside its transaction. */
+export interface Expectation {
+	/** The stored record's stamp (undefined: no record). */
+	hlc: string | undefined;
+	/** The pending outbox entry's stamp (undefined: nothing pending). */
+	pendingHlc: string | undefined;
+}
+
+/** What one cloud version (or a merge) does to one local record. */
+export interface Resolution {
+	collection: CollectionName;
+	id: string;
+	expected: Expectation;
+	/** The record to store, if it changes. */
+	record?: Collections[CollectionName];
+	/** The outbox entry afterwards: null drops it, undefined leaves it as it is. */
+	entry?: OutboxEntry | null;
+	conflict?: ConflictCopy;
 }
 
 /** The push of this version of the record has landed. */
 export interface Acknowledgement {
 	key: string;
-	hlc: string;
+	/** The version that landed, which the cloud now holds. */
+	record: Collections[CollectionName];
 }
 
 export function outboxKey(collection: CollectionName, id: string): string {
@@ -60,29 +87,77 @@ export function outboxKey(collection: CollectionName, id: string): string {
 }
 
 /** An entry whose record changed again while an older version was being pushed. */
-export function acknowledged(entry: OutboxEntry, pushedHlc: string): OutboxEntry {
-	return { ...entry, isNew: false, baseHlc: pushedHlc };
+export function acknowledged(entry: OutboxEntry, pushed: Collections[CollectionName]): OutboxEntry {
+	return { ...entry, isNew: false, baseHlc: pushed.hlc, base: pushed, sent: undefined };
 }
 
-export type WriteOrigin = 'local' | 'import';
+/** An entry about to go out with this version of its record. */
+export function sending(entry: OutboxEntry, record: Collections[CollectionName]): OutboxEntry {
+	return { ...entry, isNew: false, ...(entry.hlc === record.hlc ? { sent: record } : {}) };
+}
+
+/**
+ * - `created`: a new record with an id made here (the cloud cannot have it yet);
+ * - `edit`: a user's change of a record that may be in the cloud;
+ * - `import`: records from a file or a repair, which may already be in the cloud.
+ */
+export type WriteOrigin = 'created' | 'edit' | 'import';
+
+/** One local write; with `expected`, the store refuses it if the record moved meanwhile. */
+export interface LocalWrite {
+	change: Change;
+	origin: WriteOrigin;
+	/** The stamp the stored record must still have (undefined: it must not exist). */
+	expected?: { hlc: string | undefined };
+	/** A version that lost to this one, kept in the same transaction. */
+	conflict?: ConflictCopy;
+}
 
 /** The outbox entry a local write leaves: repeated edits keep the first edit's base. */
 export function nextOutboxEntry(
 	previous: OutboxEntry | undefined,
-	before: { hlc: string } | undefined,
-	{ collection, record }: Change,
-	origin: WriteOrigin = 'local'
+	before: Collections[CollectionName] | undefined,
+	{ change, origin }: LocalWrite
 ): OutboxEntry {
-	if (previous) return { ...previous, hlc: record.hlc, attempts: 0, lastError: undefined };
+	const { collection, record } = change;
+	const userEdit = origin !== 'import';
+	if (previous) {
+		return {
+			...previous,
+			hlc: record.hlc,
+			userEdit: previous.userEdit || userEdit,
+			attempts: 0,
+			lastError: undefined
+		};
+	}
 	return {
 		key: outboxKey(collection, record.id),
 		collection,
 		id: record.id,
 		hlc: record.hlc,
 		baseHlc: before?.hlc,
-		isNew: before === undefined && origin === 'local',
+		base: before,
+		isNew: before === undefined && origin === 'created',
+		userEdit,
 		attempts: 0
 	};
+}
+
+/** A write or a resolution found the record changed since it was read: read again. */
+export class StaleWriteError extends Error {
+	constructor(readonly keys: string[]) {
+		super(`Changed meanwhile: ${keys.join(', ')}`);
+		this.name = 'StaleWriteError';
+	}
+}
+
+/** Whether the stored record and pending entry are still what a decision was made against. */
+export function matches(
+	expected: Expectation,
+	record: { hlc: string } | undefined,
+	entry: OutboxEntry | undefined
+): boolean {
+	return expected.hlc === record?.hlc && expected.pendingHlc === entry?.hlc;
 }
 
 /** The local database. Tombstones (`deleted: true`) are kept and returned by `all`. */
@@ -95,17 +170,23 @@ export interface RecordStore {
 		ids: readonly string[]
 	): Promise<(Collections[K] | undefined)[]>;
 	/**
-	 * Writes the records and their outbox entries in one transaction: all or nothing.
-	 * Imported records may already be in the cloud, so they are never pushed blindly.
+	 * Writes the records and their outbox entries in one transaction: all or nothing. Throws
+	 * StaleWriteError, writing nothing, when a write's `expected` stamp no longer holds.
 	 */
-	write(changes: readonly Change[], origin?: WriteOrigin): Promise<void>;
-	/** Applies what came from the cloud: no outbox entries for it, one transaction. */
-	applyRemote(apply: RemoteApply): Promise<void>;
+	write(writes: readonly LocalWrite[]): Promise<void>;
+	/**
+	 * Applies what sync decided, in one transaction. Each resolution is re-checked against the
+	 * stored record and outbox entry; the ones that moved meanwhile are skipped and returned,
+	 * for the caller to decide again.
+	 */
+	resolve(resolutions: readonly Resolution[]): Promise<Resolution[]>;
 	/**
 	 * Drops outbox entries whose pushed version is still the latest; a newer edit stays
 	 * pending, now building on the version the cloud has.
 	 */
 	acknowledge(acks: readonly Acknowledgement[]): Promise<void>;
+	/** Marks these versions as possibly sent, before the request that carries them goes out. */
+	markSending(changes: readonly Change[]): Promise<void>;
 	/** Records a failed push on the entry (it stays pending). */
 	markFailed(key: string, reason: string): Promise<void>;
 	outbox(): Promise<OutboxEntry[]>;

@@ -46,7 +46,7 @@ describe('the sync table on a real DynamoDB API (dynalite)', () => {
 			new dynamo.sdk.DescribeTableCommand({ TableName: 'invoices-a' })
 		);
 		expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
-		expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['bySeq']);
+		expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['bySeq', 'byStamp']);
 	});
 
 	it('tells the session at once when AWS says the token is expired', async () => {

@@ -67,19 +67,21 @@ describe('Repository', () => {
 		const { repo, store } = setup();
 		const saved = await repo.save('invoices', draft({ notes: 'local' }));
 		const older = { ...saved, notes: 'older', hlc: '2020-01-01T00:00:00.000Z-0000-x' };
-		const newer = { ...saved, notes: 'newer', hlc: '2030-01-01T00:00:00.000Z-0000-x' };
+		// An hour ahead of this device's clock: taken, and later edits stamp after it.
+		const newer = { ...saved, notes: 'newer', hlc: '2026-03-01T11:00:00.000Z-0000-x' };
 		const fresh = makeInvoice({ id: 'other' });
 		expect(await repo.merge([{ collection: 'invoices', record: older }])).toEqual({
 			added: 0,
 			updated: 0,
-			unchanged: 1
+			unchanged: 1,
+			refused: []
 		});
 		expect(
 			await repo.merge([
 				{ collection: 'invoices', record: newer },
 				{ collection: 'invoices', record: fresh }
 			])
-		).toEqual({ added: 1, updated: 1, unchanged: 0 });
+		).toEqual({ added: 1, updated: 1, unchanged: 0, refused: [] });
 		const all = await store.all('invoices');
 		expect(all).toHaveLength(2);
 		expect(all.find((i) => i.id === saved.id)?.notes).toBe('newer');

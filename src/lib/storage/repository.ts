@@ -9,15 +9,21 @@ import {
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
-import { driftOf, HybridLogicalClock, type ClockDrift } from './hlc';
+import { driftOf, HybridLogicalClock, stampProblem, type ClockDrift } from './hlc';
 import { newerOf } from './merge';
-import type {
-	Change,
-	CollectionName,
-	Collections,
-	RecordStore,
-	RemoteApply,
-	WriteOrigin
+import { changedFields, mergeFields } from './field-merge';
+import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
+import { lineageOf } from './lineage';
+import {
+	outboxKey,
+	StaleWriteError,
+	type Change,
+	type CollectionName,
+	type Collections,
+	type ConflictCopy,
+	type LocalWrite,
+	type RecordStore,
+	type Resolution
 } from './record-store';
 
 export const SCHEMAS = {
@@ -41,10 +47,48 @@ export class ValidationError extends Error {
 	}
 }
 
+/** What saving an edit did, so the form can tell the user about changes made elsewhere. */
+export interface SaveOutcome<K extends CollectionName> {
+	record: Collections[K];
+	/** Fields changed elsewhere meanwhile and kept alongside this edit. */
+	merged: string[];
+	/** Fields changed both here and elsewhere: this edit won, the other value is a copy. */
+	clashes: string[];
+	/** The record was deleted elsewhere meanwhile: it stays deleted, the edit is a copy. */
+	deleted: boolean;
+}
+
+const STALE_RETRIES = 5;
+const NOUNS: Record<CollectionName, string> = {
+	invoices: 'invoice',
+	clients: 'client',
+	profile: 'business profile'
+};
+
+function copyOf<K extends CollectionName>(
+	collection: K,
+	record: Collections[K],
+	keptHlc: string,
+	fields: string[],
+	detectedAt: string
+): ConflictCopy {
+	return {
+		key: `${outboxKey(collection, record.id)}:${record.hlc}`,
+		collection,
+		id: record.id,
+		record,
+		keptHlc,
+		fields,
+		detectedAt
+	};
+}
+
 export interface ImportCounts {
 	added: number;
 	updated: number;
 	unchanged: number;
+	/** Records left out, with the reason (a clock stamp more than a day ahead). */
+	refused: string[];
 }
 
 /**
@@ -63,7 +107,7 @@ export class Repository {
 		private readonly clock: Clock,
 		private readonly ids: IdSource,
 		private readonly channel: TabChannel<ChangeNotice>,
-		deviceId: string
+		readonly deviceId: string
 	) {
 		this.hlc = new HybridLogicalClock(deviceId, clock);
 		channel.subscribe((notice) => this.announce(notice));
@@ -110,61 +154,163 @@ export class Repository {
 		return () => this.localWriteListeners.delete(listener);
 	}
 
+	/** Saves a record; `base`, when given, is the version the edit started from (see update). */
 	async save<K extends CollectionName>(
 		collection: K,
-		draft: Draft<Collections[K]>
+		draft: Draft<Collections[K]>,
+		base?: Collections[K]
 	): Promise<Collections[K]> {
-		const existing = draft.id ? await this.store.get(collection, draft.id) : undefined;
-		const now = new Date(this.clock.now()).toISOString();
+		return (await this.update(collection, draft, base)).record;
+	}
+
+	/**
+	 * Saves an edit of `base`, the version a form was loaded from. When the stored version
+	 * moved meanwhile (a sync, another tab), the edit is merged into it field by field: fields
+	 * only the other side changed are kept, and where both changed a field this edit wins and
+	 * the other value is kept as a restorable conflict copy. A record deleted meanwhile stays
+	 * deleted; the edit is kept as a copy.
+	 */
+	async update<K extends CollectionName>(
+		collection: K,
+		draft: Draft<Collections[K]>,
+		base?: Collections[K]
+	): Promise<SaveOutcome<K>> {
+		return this.retryStale(async () => {
+			const existing = draft.id ? await this.store.get(collection, draft.id) : undefined;
+			if (existing) this.hlc.receive(existing.hlc);
+			const now = new Date(this.clock.now()).toISOString();
+			const edited = this.validate(collection, {
+				...draft,
+				id: draft.id ?? this.ids.next(),
+				createdAt: existing?.createdAt ?? now,
+				updatedAt: now,
+				hlc: this.hlc.tick(),
+				history: lineageOf(existing),
+				deleted: false
+			});
+			const outcome: SaveOutcome<K> = { record: edited, merged: [], clashes: [], deleted: false };
+			const moved = base && existing && existing.hlc !== base.hlc;
+			if (moved && existing.deleted) {
+				await this.keepCopy(collection, edited, existing, ['deleted']);
+				return { ...outcome, record: existing, deleted: true };
+			}
+			let conflict: ConflictCopy | undefined;
+			if (moved) {
+				const { merged, clashes, otherSide } = mergeFields(base, edited, existing);
+				outcome.record = this.validate(collection, merged);
+				outcome.merged = changedFields(base, existing).filter((f) => !clashes.includes(f));
+				outcome.clashes = clashes;
+				if (clashes.length) {
+					conflict = copyOf(
+						collection,
+						{ ...otherSide, hlc: existing.hlc },
+						edited.hlc,
+						clashes,
+						now
+					);
+				}
+			}
+			const origin = draft.id ? 'edit' : 'created';
+			await this.commit([
+				{
+					change: { collection, record: outcome.record } as Change,
+					origin,
+					expected: { hlc: existing?.hlc },
+					conflict
+				}
+			]);
+			return outcome;
+		});
+	}
+
+	/**
+	 * Writes `draft` only if the stored record is still `base` (the snapshot a decision was made
+	 * from); false, writing nothing, when it moved meanwhile.
+	 */
+	async replace<K extends CollectionName>(
+		collection: K,
+		draft: Draft<Collections[K]> & { id: string },
+		base: Collections[K]
+	): Promise<boolean> {
+		this.hlc.receive(base.hlc);
 		const record = this.validate(collection, {
 			...draft,
-			id: draft.id ?? this.ids.next(),
-			createdAt: existing?.createdAt ?? now,
-			updatedAt: now,
+			createdAt: base.createdAt,
+			updatedAt: new Date(this.clock.now()).toISOString(),
 			hlc: this.hlc.tick(),
+			history: lineageOf(base),
 			deleted: false
 		});
-		await this.commit([{ collection, record } as Change]);
-		return record;
+		try {
+			const change = { collection, record } as Change;
+			await this.commit([{ change, origin: 'edit', expected: { hlc: base.hlc } }]);
+			return true;
+		} catch (error) {
+			if (error instanceof StaleWriteError) return false;
+			throw error;
+		}
 	}
 
 	/** Deletes become tombstones, so a sync can never bring the record back. */
 	async remove(collection: CollectionName, id: string): Promise<void> {
-		const existing = await this.store.get(collection, id);
-		if (!existing || existing.deleted) return;
-		const record = {
-			...existing,
-			updatedAt: new Date(this.clock.now()).toISOString(),
-			hlc: this.hlc.tick(),
-			deleted: true
-		};
-		await this.commit([{ collection, record } as Change]);
+		await this.retryStale(async () => {
+			const existing = await this.store.get(collection, id);
+			if (!existing || existing.deleted) return;
+			this.hlc.receive(existing.hlc);
+			const record = {
+				...tombstoneOf(existing),
+				updatedAt: new Date(this.clock.now()).toISOString(),
+				hlc: this.hlc.tick(),
+				history: lineageOf(existing)
+			};
+			await this.commit([
+				{
+					change: { collection, record } as Change,
+					origin: 'edit',
+					expected: { hlc: existing.hlc }
+				}
+			]);
+		});
+	}
+
+	/** A new stamp for a version made here by merging (later than every stamp seen). */
+	stamp(): string {
+		return this.hlc.tick();
 	}
 
 	/** Merges already validated records by id, newest stamp wins; one transaction for all. */
-	async merge(records: readonly Change[]): Promise<ImportCounts> {
-		const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
-		const winners: Change[] = [];
-		const locals = await this.versionsOf(records);
-		for (const [index, change] of records.entries()) {
-			const local = locals[index];
-			const winner = newerOf<RecordMeta>(local, change.record);
-			if (local && winner === local) counts.unchanged += 1;
-			else {
-				counts[local ? 'updated' : 'added'] += 1;
-				winners.push(change);
-			}
-		}
+	async merge(changes: readonly Change[]): Promise<ImportCounts> {
+		const now = this.clock.now();
+		const refused: string[] = [];
+		const records = changes.filter(({ collection, record }) => {
+			const problem = stampProblem(record.hlc, now);
+			if (problem) refused.push(`${NOUNS[collection]} ${record.id}: ${problem}`);
+			return !problem;
+		});
 		this.observe(records.map((c) => c.record));
-		await this.commit(winners, 'import');
-		return counts;
+		return this.retryStale(async () => {
+			const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, refused };
+			const winners: LocalWrite[] = [];
+			const locals = await this.versionsOf(records);
+			for (const [index, change] of records.entries()) {
+				const local = locals[index];
+				const winner = newerOf<RecordMeta>(local, change.record);
+				if (local && winner === local) counts.unchanged += 1;
+				else {
+					counts[local ? 'updated' : 'added'] += 1;
+					winners.push({ change, origin: 'import', expected: { hlc: local?.hlc } });
+				}
+			}
+			await this.commit(winners);
+			return counts;
+		});
 	}
 
 	/** The stored version of each record, lined up with the input, one read per collection. */
 	async versionsOf(
 		changes: readonly { collection: CollectionName; record: { id: string } }[]
-	): Promise<(RecordMeta | undefined)[]> {
-		const result: (RecordMeta | undefined)[] = new Array(changes.length);
+	): Promise<(Collections[CollectionName] | undefined)[]> {
+		const result: (Collections[CollectionName] | undefined)[] = new Array(changes.length);
 		for (const collection of new Set(changes.map((c) => c.collection))) {
 			const indexes = changes.flatMap((c, i) => (c.collection === collection ? [i] : []));
 			const found = await this.store.getMany(
@@ -182,11 +328,16 @@ export class Repository {
 		return result.output as Collections[K];
 	}
 
-	/** Applies what a sync brought from the cloud and tells every tab what changed. */
-	async applyRemote(apply: RemoteApply): Promise<void> {
-		this.observe(apply.records.map((c) => c.record));
-		await this.store.applyRemote(apply);
-		this.notify(apply.records);
+	/**
+	 * Applies what a sync decided and tells every tab what changed. Returns the resolutions
+	 * that no longer hold (the record or its pending edit moved meanwhile) for a new decision.
+	 */
+	async resolve(resolutions: readonly Resolution[]): Promise<Resolution[]> {
+		this.observe(resolutions.flatMap((r) => (r.record ? [r.record] : [])));
+		const stale = await this.store.resolve(resolutions);
+		const applied = resolutions.filter((r) => r.record && !stale.includes(r));
+		this.notify(applied.map((r) => ({ collection: r.collection, record: r.record }) as Change));
+		return stale;
 	}
 
 	/** Tells every tab that the outbox changed (a sync acknowledged changes), so counts refresh. */
@@ -196,11 +347,54 @@ export class Repository {
 		this.channel.post(notice);
 	}
 
-	private async commit(changes: Change[], origin?: WriteOrigin): Promise<void> {
-		if (changes.length === 0) return;
-		await this.store.write(changes, origin);
-		this.notify(changes);
+	private async commit(writes: LocalWrite[]): Promise<void> {
+		for (const { change } of writes) {
+			if (itemBytes(change.record) > MAX_ITEM_BYTES) {
+				throw new ValidationError(
+					`This ${NOUNS[change.collection]} is too large to sync: ${Math.ceil(itemBytes(change.record) / 1024)} KB, over the cloud's limit of 400 KB. Shorten the notes or descriptions, or split it.`
+				);
+			}
+		}
+		if (writes.length === 0) return;
+		await this.store.write(writes);
+		this.notify(writes.map((w) => w.change));
 		for (const listener of this.localWriteListeners) listener();
+	}
+
+	/** Keeps a version that lost to a concurrent change, for the user to restore. */
+	private async keepCopy<K extends CollectionName>(
+		collection: K,
+		record: Collections[K],
+		kept: Collections[K],
+		fields: string[]
+	): Promise<void> {
+		const now = new Date(this.clock.now()).toISOString();
+		const copy = copyOf(collection, record, kept.hlc, fields, now);
+		await this.store.resolve([
+			{
+				collection,
+				id: record.id,
+				expected: { hlc: kept.hlc, pendingHlc: (await this.pendingOf(collection, record.id))?.hlc },
+				conflict: copy
+			}
+		]);
+		this.announceOutboxChange();
+	}
+
+	private async pendingOf(collection: CollectionName, id: string) {
+		const key = outboxKey(collection, id);
+		return (await this.store.outbox()).find((e) => e.key === key);
+	}
+
+	/** Runs a read-decide-write step again when the record moved between its read and write. */
+	private async retryStale<T>(step: () => Promise<T>): Promise<T> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await step();
+			} catch (error) {
+				if (!(error instanceof StaleWriteError) || attempt >= STALE_RETRIES) throw error;
+			}
+		}
 	}
 
 	private notify(changes: readonly Change[]): void {

@@ -1,30 +1,31 @@
 /**
- * One sync run: pull what changed in the cloud since the last checkpoint, merge it, then push
- * every pending local change. Safe to stop at any point: local data and the outbox are only
- * changed in transactions, and every step can run again (merge is idempotent).
+ * One sync run: pull what changed in the cloud since the checkpoint, merge it, optionally
+ * reconcile the whole workspace, then push every pending local change. Safe to stop at any
+ * point: local data and the outbox change only in transactions that re-check what they were
+ * decided against, every write after a record's first send is conditional, and every step
+ * can run again (merge is idempotent).
  */
 import type { Clock } from '../platform/clock';
 import { awsProblemOf } from '../aws/aws-errors';
-import type { Change, OutboxEntry, RecordStore } from './record-store';
-import { outboxKey } from './record-store';
+import { stampProblem } from './hlc';
+import type { Change, OutboxEntry, RecordStore, Resolution } from './record-store';
+import { COLLECTIONS, outboxKey } from './record-store';
 import type { Repository } from './repository';
-import { BATCH_SIZE, type Item, type RemoteStore } from './remote-store';
-import {
-	resolveCloudVersion,
-	settle,
-	WRITE_DEADLINE_MS,
-	type MergeResult,
-	type PullState
-} from './sync-rules';
+import { BATCH_SIZE, GET_BATCH_SIZE, type Item, type RemoteStore } from './remote-store';
+import { planReconcile, resolveCloudVersion, settle, type PullState } from './sync-rules';
 import { fromItem, sortKey, toItem } from './table-design';
 
 /** Change numbers reserved at a time: one counter update per this many pushed records. */
 export const RESERVE_BLOCK = 1000;
+/** A reserved block is used only this soon after reserving, so writes land well in the window. */
+export const RESERVATION_REUSE_MS = 5_000;
+const TRANSIENT_RETRIES = 4;
 const UNPROCESSED_RETRIES = 8;
-const CONFLICT_RETRIES = 3;
+const CONFLICT_RETRIES = 5;
+const STALE_ROUNDS = 5;
 
 export interface SyncProgress {
-	phase: 'pull' | 'push';
+	phase: 'pull' | 'check' | 'push';
 	done: number;
 	total: number;
 }
@@ -37,6 +38,18 @@ export interface SyncReport {
 	skipped: string[];
 	/** Local changes the cloud refused (they stay pending, marked with the reason). */
 	failed: number;
+	/** Whether this run compared the whole workspace with the cloud. */
+	reconciled: boolean;
+	/** Records the reconcile found different and set right (a sign a write went missing). */
+	repaired: number;
+	/** What the reconcile's listing cost, in read units. */
+	readUnits: number;
+}
+
+export interface SyncOptions {
+	/** Compare the whole workspace with the cloud, not just what changed since the checkpoint. */
+	reconcile?: boolean;
+	onProgress?: (progress: SyncProgress) => void;
 }
 
 export interface SyncDeps {
@@ -46,35 +59,51 @@ export interface SyncDeps {
 	workspace: string;
 	clock: Clock;
 	sleep: (ms: number) => Promise<void>;
-	/** Names this table/workspace/endpoint, so each keeps its own checkpoint. */
+	/** Names the endpoint/table/workspace; with the table's identity it keys the checkpoint. */
 	scope: string;
 }
 
+interface SkippedItem {
+	sk: string;
+	reason: string;
+}
+
 export class SyncEngine {
-	private report: SyncReport = { pulled: 0, pushed: 0, conflicts: 0, skipped: [], failed: 0 };
+	private report = emptyReport();
 	private reservation = { next: 0, end: -1, at: 0 };
+	private progress: (progress: SyncProgress) => void = () => {};
 
 	constructor(private readonly deps: SyncDeps) {}
 
-	async run(onProgress: (progress: SyncProgress) => void = () => {}): Promise<SyncReport> {
-		this.report = { pulled: 0, pushed: 0, conflicts: 0, skipped: [], failed: 0 };
-		await this.pull(onProgress);
-		await this.push(onProgress);
+	async run({ reconcile = false, onProgress }: SyncOptions = {}): Promise<SyncReport> {
+		this.report = emptyReport();
+		this.progress = onProgress ?? (() => {});
+		const { store } = this.deps;
+		const identity = await this.call(() => this.deps.remote.identity());
+		const known = await store.readMeta<string>(this.identityKey);
+		await this.pull(identity);
+		if (reconcile || known !== identity) {
+			await this.reconcile();
+			await store.writeMeta(this.identityKey, identity);
+		}
+		await this.push();
+		this.report.skipped = (await this.skippedItems()).map((s) => s.reason);
 		return this.report;
 	}
 
 	/** Forgets the checkpoint, so the next run reads the whole workspace again. */
 	async resetCheckpoint(): Promise<void> {
-		await this.deps.store.writeMeta(this.checkpointKey, undefined);
+		await this.deps.store.writeMeta(this.identityKey, undefined);
 	}
 
-	private get checkpointKey(): string {
-		return `sync-checkpoint:${this.deps.scope}`;
+	private get identityKey(): string {
+		return `sync-table:${this.deps.scope}`;
 	}
 
-	private async pull(onProgress: (progress: SyncProgress) => void): Promise<void> {
+	private async pull(identity: string): Promise<void> {
 		const { store, remote, clock } = this.deps;
-		const state = (await store.readMeta<PullState>(this.checkpointKey)) ?? {
+		const checkpointKey = `sync-checkpoint:${this.deps.scope}|${identity}`;
+		const state = (await store.readMeta<PullState>(checkpointKey)) ?? {
 			checkpoint: 0,
 			candidates: []
 		};
@@ -82,51 +111,114 @@ export class SyncEngine {
 		let cursor: unknown;
 		let highest = state.checkpoint;
 		do {
-			const page = await remote.changesSince(state.checkpoint, cursor);
+			const page = await this.call(() => remote.changesSince(state.checkpoint, cursor));
 			cursor = page.cursor;
-			const changes: Change[] = [];
-			for (const item of page.items) {
-				highest = Math.max(highest, Number(item.seq) || 0);
-				const reading = fromItem(item);
-				if (reading.ok) changes.push(reading.change);
-				else this.report.skipped.push(reading.reason);
-			}
-			await this.merge(changes);
-			this.report.pulled += changes.length;
-			onProgress({ phase: 'pull', done: this.report.pulled, total: 0 });
+			for (const item of page.items) highest = Math.max(highest, Number(item.seq) || 0);
+			await this.apply(page.items);
+			this.progress({ phase: 'pull', done: this.report.pulled, total: 0 });
 		} while (cursor);
-		await store.writeMeta(this.checkpointKey, settle(state, highest, startedAt, clock.now()));
+		await store.writeMeta(checkpointKey, settle(state, highest, startedAt, clock.now()));
 	}
 
-	/** Merges cloud versions into local data; concurrent edits keep the loser as a copy. */
-	private async merge(changes: readonly Change[]): Promise<void> {
-		if (changes.length === 0) return;
+	/**
+	 * Compares every record's stamp in the cloud (a keys-only index) with local data: fetches
+	 * what differs, and queues what the cloud lacks or holds older. Catches any write the
+	 * delta pull missed (a late write, a re-created table, a skipped item now readable).
+	 */
+	private async reconcile(): Promise<void> {
+		const { store, remote } = this.deps;
+		this.report.reconciled = true;
+		const cloud = new Map<string, string>();
+		let cursor: unknown;
+		do {
+			const page = await this.call(() => remote.stamps(cursor));
+			for (const { sk, hlc } of page.items) cloud.set(sk, hlc);
+			this.report.readUnits += page.readUnits;
+			cursor = page.cursor;
+			this.progress({ phase: 'check', done: cloud.size, total: 0 });
+		} while (cursor);
+		const local = (
+			await Promise.all(
+				COLLECTIONS.map(async (collection) =>
+					(await store.all(collection)).map((record) => ({ collection, record }) as Change)
+				)
+			)
+		).flat();
+		const pending = new Set((await store.outbox()).map((e) => e.key));
+		const plan = planReconcile(cloud, local, pending);
+		for (let i = 0; i < plan.fetch.length; i += GET_BATCH_SIZE) {
+			const items = await this.getMany(plan.fetch.slice(i, i + GET_BATCH_SIZE));
+			this.report.repaired += await this.apply(items);
+			this.progress({ phase: 'check', done: i, total: plan.fetch.length });
+		}
+		if (plan.push.length === 0) return;
+		const stale = await store.resolve(plan.push);
+		this.report.repaired += plan.push.length - stale.length;
+	}
+
+	/** Reads cloud items, merges them into local data; returns how many local records changed. */
+	private async apply(items: readonly Item[]): Promise<number> {
+		const changes: Change[] = [];
+		const skipped = await this.skippedItems();
+		const unreadable = new Map(skipped.map((s) => [s.sk, s]));
+		for (const item of items) {
+			const reading = this.read(item);
+			if (reading.ok) {
+				changes.push(reading.change);
+				unreadable.delete(String(item.sk));
+			} else unreadable.set(String(item.sk), { sk: String(item.sk), reason: reading.reason });
+		}
+		if (unreadable.size !== skipped.length || skipped.some((s) => !unreadable.has(s.sk))) {
+			await this.deps.store.writeMeta(this.skippedKey, [...unreadable.values()]);
+		}
+		this.report.pulled += changes.length;
+		return this.merge(changes);
+	}
+
+	/**
+	 * Decides what each cloud version does locally and applies it; decisions whose record or
+	 * pending edit moved meanwhile (a save in this or another tab) are made again.
+	 */
+	private async merge(changes: readonly Change[]): Promise<number> {
 		const { store, repository } = this.deps;
-		const pending = new Map((await store.outbox()).map((e) => [e.key, e]));
-		const apply: MergeResult = { records: [], conflicts: [], rebased: [] };
-		const locals = await repository.versionsOf(changes);
-		const detectedAt = new Date(this.deps.clock.now()).toISOString();
-		changes.forEach((change, i) => {
-			const entry = pending.get(outboxKey(change.collection, change.record.id));
-			resolveCloudVersion(change, locals[i], entry, detectedAt, apply);
-		});
-		this.report.conflicts += apply.conflicts.length;
-		await repository.applyRemote(apply);
+		repository.observe(changes.map((c) => c.record));
+		let waiting = changes;
+		let applied = 0;
+		for (let round = 0; waiting.length > 0; round++) {
+			if (round === STALE_ROUNDS) throw busy('Local data kept changing during the sync');
+			const pending = new Map((await store.outbox()).map((e) => [e.key, e]));
+			const locals = await repository.versionsOf(waiting);
+			const detectedAt = new Date(this.deps.clock.now()).toISOString();
+			const context = { detectedAt, stamp: () => repository.stamp() };
+			const decided = waiting.flatMap((change, i) => {
+				const entry = pending.get(outboxKey(change.collection, change.record.id));
+				const resolution = resolveCloudVersion(change, locals[i], entry, context);
+				return resolution ? [{ change, resolution }] : [];
+			});
+			const stale = new Set<Resolution>(await repository.resolve(decided.map((d) => d.resolution)));
+			for (const { resolution } of decided) {
+				if (stale.has(resolution)) continue;
+				if (resolution.record) applied += 1;
+				if (resolution.conflict) this.report.conflicts += 1;
+			}
+			waiting = decided.filter((d) => stale.has(d.resolution)).map((d) => d.change);
+		}
+		return applied;
 	}
 
-	private async push(onProgress: (progress: SyncProgress) => void): Promise<void> {
-		const { store } = this.deps;
-		const entries = await store.outbox();
+	private async push(): Promise<void> {
+		const entries = await this.deps.store.outbox();
 		const total = entries.length;
 		let done = 0;
 		const progress = (count: number) => {
 			done += count;
-			onProgress({ phase: 'push', done, total });
+			this.progress({ phase: 'push', done, total });
 		};
 		const fresh = entries.filter((e) => e.isNew);
 		for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
-			await this.pushBatch(fresh.slice(i, i + BATCH_SIZE));
-			progress(Math.min(BATCH_SIZE, fresh.length - i));
+			const batch = fresh.slice(i, i + BATCH_SIZE);
+			await this.pushBatch(batch);
+			progress(batch.length);
 		}
 		for (const entry of entries.filter((e) => !e.isNew)) {
 			await this.pushOne(entry);
@@ -134,68 +226,110 @@ export class SyncEngine {
 		}
 	}
 
-	/** Records the cloud has never seen: one unconditional BatchWriteItem per 25. */
+	/**
+	 * Records the cloud has never seen go out unconditionally, 25 to a BatchWriteItem. They are
+	 * marked as possibly sent first, so if the answer is lost every later attempt is conditional.
+	 */
 	private async pushBatch(entries: readonly OutboxEntry[]): Promise<void> {
-		const changes = await this.current(entries);
-		const seqs = await this.take(changes.length);
-		let waiting: Item[] = changes.map((change, i) => toItem(this.deps.workspace, change, seqs[i]!));
-		try {
-			for (let attempt = 0; waiting.length > 0; attempt++) {
-				if (attempt > 0) {
-					if (attempt > UNPROCESSED_RETRIES) throw busy('DynamoDB left items unprocessed');
-					await this.deps.sleep(backoff(attempt));
-				}
-				waiting = await this.deps.remote.batchPut(waiting);
+		const { store, remote, workspace } = this.deps;
+		let waiting = await this.current(entries);
+		await store.markSending(waiting);
+		for (let attempt = 0; waiting.length > 0; attempt++) {
+			if (attempt > 0) {
+				if (attempt > UNPROCESSED_RETRIES) throw busy('DynamoDB left items unprocessed');
+				await this.deps.sleep(backoff(attempt));
 			}
-		} catch (error) {
-			// One bad item fails the whole batch: send them one by one to find it.
-			if (awsProblemOf(error) !== 'other') throw error;
-			for (const entry of entries) await this.pushOne({ ...entry, isNew: false });
-			return;
+			const seqs = await this.take(waiting.length);
+			const items = waiting.map((change, i) => toItem(workspace, change, seqs[i]!));
+			let unprocessed: Item[];
+			try {
+				unprocessed = await remote.batchPut(items);
+			} catch (error) {
+				if (!transientOrRefused(error)) throw error;
+				// It may have landed: from here on, one conditional write each.
+				for (const change of waiting) await this.pushOne(entryFor(entries, change));
+				return;
+			}
+			const left = new Set(unprocessed.map((item) => String(item.sk)));
+			const isLeft = (c: Change) => left.has(sortKey(c.collection, c.record.id));
+			await this.acknowledge(waiting.filter((c) => !isLeft(c)));
+			waiting = waiting.filter(isLeft);
 		}
-		await this.acknowledge(changes);
 	}
 
 	/** A record the cloud may have: written only over the version this edit builds on. */
-	private async pushOne(entry: OutboxEntry): Promise<void> {
-		const [change] = await this.current([entry]);
-		if (!change) return;
-		let expected = entry.baseHlc;
-		for (let attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
-			const [seq] = await this.take(1);
+	private async pushOne(start: OutboxEntry): Promise<void> {
+		const { store, remote, workspace } = this.deps;
+		let entry: OutboxEntry | undefined = start;
+		for (let attempt = 0; entry && attempt < CONFLICT_RETRIES; attempt++) {
+			const [change] = await this.current([entry]);
+			if (!change) return;
+			const expected: string | undefined = entry.baseHlc;
 			let written: boolean;
 			try {
-				written = await this.deps.remote.putIf(toItem(this.deps.workspace, change, seq!), expected);
+				await store.markSending([change]);
+				written = await this.call(async () => {
+					const [seq] = await this.take(1);
+					return remote.putIf(toItem(workspace, change, seq!), expected);
+				});
 			} catch (error) {
 				if (awsProblemOf(error) !== 'other') throw error;
-				await this.deps.store.markFailed(entry.key, (error as Error).message);
-				this.report.failed += 1;
-				return;
+				return this.fail(entry.key, (error as Error).message);
 			}
 			if (written) return this.acknowledge([change]);
-			// Someone else wrote it: read theirs, merge, and try again on top of it.
-			const cloud = await this.deps.remote.get(sortKey(change.collection, change.record.id));
-			if (!cloud) {
-				expected = undefined;
-				continue;
+			// Someone else wrote it (or an earlier attempt of ours landed): read, merge, retry.
+			const cloud = await this.call(() => remote.get(sortKey(change.collection, change.record.id)));
+			if (cloud) {
+				const reading = this.read(cloud);
+				if (!reading.ok)
+					return this.fail(entry.key, `The cloud copy is unreadable: ${reading.reason}`);
+				await this.merge([reading.change]);
+			} else {
+				await store.resolve([
+					{
+						collection: entry.collection,
+						id: entry.id,
+						expected: { hlc: change.record.hlc, pendingHlc: entry.hlc },
+						entry: { ...entry, baseHlc: undefined }
+					}
+				]);
 			}
-			const reading = fromItem(cloud);
-			if (!reading.ok) {
-				await this.deps.store.markFailed(
-					entry.key,
-					`The cloud copy is unreadable: ${reading.reason}`
-				);
-				this.report.failed += 1;
-				return;
-			}
-			await this.merge([reading.change]);
-			const [after] = await this.current([entry]);
-			const stillPending = (await this.deps.store.outbox()).some((e) => e.key === entry.key);
-			if (!after || !stillPending) return;
-			change.record = after.record;
-			expected = reading.change.record.hlc;
+			entry = (await store.outbox()).find((e) => e.key === start.key);
 		}
-		await this.deps.store.markFailed(entry.key, 'Kept changing in the cloud while syncing');
+		if (entry) await this.fail(entry.key, 'Kept changing in the cloud while syncing');
+	}
+
+	/** Strongly consistent reads, 100 at a time, retrying what DynamoDB leaves unprocessed. */
+	private async getMany(sortKeys: readonly string[]): Promise<Item[]> {
+		const found: Item[] = [];
+		let waiting = [...sortKeys];
+		for (let attempt = 0; waiting.length > 0; attempt++) {
+			if (attempt > UNPROCESSED_RETRIES) throw busy('DynamoDB left reads unprocessed');
+			if (attempt > 0) await this.deps.sleep(backoff(attempt));
+			const page = await this.call(() => this.deps.remote.getMany(waiting));
+			found.push(...page.items);
+			waiting = page.unprocessed;
+		}
+		return found;
+	}
+
+	private read(item: Item) {
+		const reading = fromItem(item);
+		if (!reading.ok) return reading;
+		const problem = stampProblem(reading.change.record.hlc, this.deps.clock.now());
+		return problem ? { ok: false as const, reason: `${String(item.sk)}: ${problem}` } : reading;
+	}
+
+	private get skippedKey(): string {
+		return `sync-skipped:${this.deps.scope}`;
+	}
+
+	private async skippedItems(): Promise<SkippedItem[]> {
+		return (await this.deps.store.readMeta<SkippedItem[]>(this.skippedKey)) ?? [];
+	}
+
+	private async fail(key: string, reason: string): Promise<void> {
+		await this.deps.store.markFailed(key, reason);
 		this.report.failed += 1;
 	}
 
@@ -212,22 +346,34 @@ export class SyncEngine {
 
 	private async acknowledge(changes: readonly Change[]): Promise<void> {
 		await this.deps.store.acknowledge(
-			changes.map(({ collection, record }) => ({
-				key: outboxKey(collection, record.id),
-				hlc: record.hlc
-			}))
+			changes.map(({ collection, record }) => ({ key: outboxKey(collection, record.id), record }))
 		);
 		this.report.pushed += changes.length;
 	}
 
-	/** Change numbers for the next writes, from a block reserved recently enough. */
+	/**
+	 * Runs one request, retrying throttling, server errors and timeouts with backoff. The engine
+	 * owns these retries (the SDK makes none), so a retried write is stamped afresh.
+	 */
+	private async call<T>(request: () => Promise<T>): Promise<T> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await request();
+			} catch (error) {
+				if (!isTransient(error) || attempt >= TRANSIENT_RETRIES) throw error;
+				await this.deps.sleep(backoff(attempt));
+			}
+		}
+	}
+
+	/** Change numbers for the next writes, from a block reserved moments ago. */
 	private async take(count: number): Promise<number[]> {
 		const now = this.deps.clock.now();
 		const left = this.reservation.end - this.reservation.next + 1;
-		if (left < count || now - this.reservation.at > WRITE_DEADLINE_MS / 2) {
+		if (left < count || now - this.reservation.at > RESERVATION_REUSE_MS) {
 			const size = Math.max(count, RESERVE_BLOCK);
-			const first = await this.deps.remote.reserveSeq(size);
-			this.reservation = { next: first, end: first + size - 1, at: now };
+			const first = await this.call(() => this.deps.remote.reserveSeq(size));
+			this.reservation = { next: first, end: first + size - 1, at: this.deps.clock.now() };
 		}
 		const first = this.reservation.next;
 		this.reservation.next += count;
@@ -235,8 +381,36 @@ export class SyncEngine {
 	}
 }
 
+function emptyReport(): SyncReport {
+	return {
+		pulled: 0,
+		pushed: 0,
+		conflicts: 0,
+		skipped: [],
+		failed: 0,
+		reconciled: false,
+		repaired: 0,
+		readUnits: 0
+	};
+}
+
+function entryFor(entries: readonly OutboxEntry[], change: Change): OutboxEntry {
+	const key = outboxKey(change.collection, change.record.id);
+	return { ...(entries.find((e) => e.key === key) as OutboxEntry), isNew: false };
+}
+
+function isTransient(error: unknown): boolean {
+	const problem = awsProblemOf(error);
+	return problem === 'throttled' || problem === 'server' || problem === 'unreachable';
+}
+
+/** A batch that failed in a way that may have written some of it, or refused one bad item. */
+function transientOrRefused(error: unknown): boolean {
+	return isTransient(error) || awsProblemOf(error) === 'other';
+}
+
 function backoff(attempt: number): number {
-	return Math.min(5_000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2);
+	return Math.min(5_000, 100 * 2 ** attempt);
 }
 
 function busy(message: string): Error {

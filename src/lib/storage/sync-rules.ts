@@ -1,61 +1,114 @@
 /** The sync engine's decisions, as pure functions: what a cloud version does locally, and
  * when the pull checkpoint may move. */
-import type { RecordMeta } from '../invoice/schema';
+import { changedSince, mergeFields, sameContent } from './field-merge';
+import { descendsFrom, lineageOf } from './lineage';
 import { newerOf } from './merge';
-import type { Change, ConflictCopy, OutboxEntry } from './record-store';
+import {
+	outboxKey,
+	type Change,
+	type ConflictCopy,
+	type OutboxEntry,
+	type Resolution
+} from './record-store';
+import { sortKey } from './table-design';
 
-/** A write lands within this long of reserving its change number, or is abandoned. */
+/** A write lands within this long of reserving its change number (or the reconcile finds it). */
 export const WRITE_DEADLINE_MS = 30_000;
 /** A checkpoint is trusted this long after it was seen (also covers the index's lag). */
 export const SETTLE_MS = 2 * WRITE_DEADLINE_MS;
-
-export interface MergeResult {
-	records: Change[];
-	conflicts: ConflictCopy[];
-	rebased: { key: string; baseHlc: string }[];
-}
 
 export interface PullState {
 	checkpoint: number;
 	candidates: { seq: number; at: number }[];
 }
 
+export interface ResolveContext {
+	detectedAt: string;
+	/** A new stamp, later than every stamp seen (for a merged version made here). */
+	stamp: () => string;
+}
+
 /**
- * What one cloud version does to local data. Newest stamp wins; when this device had an
- * unsent edit that did not start from the cloud's version, both sides changed at once and the
- * loser is kept as a conflict copy, unless the two say the same thing.
+ * What one cloud version does to the local record. Without a pending local edit the newer
+ * stamp wins. With one, lineage decides first: a cloud version the edit was built on, or one
+ * built on the edit, is no conflict. Otherwise both changed at once: fields merge one by one
+ * from the common version, deletes win over edits, and only a field both sides changed keeps
+ * the other value as a conflict copy. Imports and repairs are not edits: they resolve by stamp
+ * alone and never raise copies.
  */
 export function resolveCloudVersion(
 	cloud: Change,
-	local: RecordMeta | undefined,
+	local: Record | undefined,
 	entry: OutboxEntry | undefined,
-	detectedAt: string,
-	result: MergeResult
-): void {
+	context: ResolveContext
+): Resolution | null {
 	const remote = cloud.record;
-	if (!local) return void result.records.push(cloud);
-	if (local.hlc === remote.hlc) return;
-	const cloudWins = newerOf(local, remote) === remote;
-	if (!entry) {
-		if (cloudWins) result.records.push(cloud);
-		return;
+	const decision = {
+		collection: cloud.collection,
+		id: remote.id,
+		expected: { hlc: local?.hlc, pendingHlc: entry?.hlc }
+	};
+	const takeCloud = (conflict?: ConflictCopy): Resolution => ({
+		...decision,
+		record: remote,
+		entry: entry ? null : undefined,
+		...withConflict(conflict)
+	});
+	if (!local) return takeCloud();
+	if (local.hlc === remote.hlc) return entry ? { ...decision, entry: null } : null;
+	if (!entry) return newerOf(local, remote) === remote ? takeCloud() : null;
+	const rebase = (record: Record = local): Resolution => ({
+		...decision,
+		...(record !== local ? { record } : {}),
+		entry: { ...entry, hlc: record.hlc, baseHlc: remote.hlc, base: remote, isNew: false }
+	});
+	// The pending edit was made on top of this cloud version: it now builds on what the cloud has.
+	if (descendsFrom(local, remote.hlc)) return remote.hlc === entry.baseHlc ? null : rebase();
+	// The cloud version was made on top of the pending edit (its write landed unacknowledged).
+	if (descendsFrom(remote, local.hlc) || sameContent(local, remote)) return takeCloud();
+	if (!entry.userEdit) return newerOf(local, remote) === remote ? takeCloud() : rebase();
+	const restamp = (record: Record): Record => ({
+		...record,
+		hlc: context.stamp(),
+		history: lineageOf(remote, local),
+		updatedAt: context.detectedAt
+	});
+	const copyOf = (record: Record, keptHlc: string, fields: string[]): ConflictCopy => ({
+		key: `${entry.key}:${record.hlc}`,
+		collection: cloud.collection,
+		id: remote.id,
+		record,
+		keptHlc,
+		fields,
+		detectedAt: context.detectedAt
+	});
+	// The newest version both sides are known to build on.
+	const base = entry.sent && descendsFrom(remote, entry.sent.hlc) ? entry.sent : entry.base;
+	if (local.deleted || remote.deleted) {
+		if (local.deleted && remote.deleted) {
+			return newerOf(local, remote) === remote ? takeCloud() : rebase();
+		}
+		// A delete wins over an edit; the edit stays restorable if it changed anything.
+		const edited = local.deleted ? remote : local;
+		const keep = (keptHlc: string) =>
+			changedSince(base, edited) ? copyOf(edited, keptHlc, ['deleted']) : undefined;
+		if (remote.deleted) return takeCloud(keep(remote.hlc));
+		const tombstone = restamp(local);
+		return { ...rebase(tombstone), ...withConflict(keep(tombstone.hlc)) };
 	}
-	// Versions up to the pending edit's base are ones this device has already built on.
-	if (entry.baseHlc !== undefined && remote.hlc <= entry.baseHlc) return;
-	const loser = cloudWins ? local : remote;
-	const kept = cloudWins ? remote : local;
-	if (!sameContent(loser, kept)) {
-		result.conflicts.push({
-			key: `${entry.key}:${loser.hlc}`,
-			collection: cloud.collection,
-			id: remote.id,
-			record: loser as Change['record'],
-			keptHlc: kept.hlc,
-			detectedAt
-		});
-	}
-	if (cloudWins) result.records.push(cloud);
-	else result.rebased.push({ key: entry.key, baseHlc: remote.hlc });
+	const { merged, clashes, otherSide } = mergeFields(base, local, remote);
+	const loser = newerOf(local, remote) === local ? remote : local;
+	const lost = (keptHlc: string) =>
+		clashes.length ? copyOf({ ...otherSide, hlc: loser.hlc }, keptHlc, clashes) : undefined;
+	if (sameContent(merged, remote)) return takeCloud(lost(remote.hlc));
+	const next = restamp(merged);
+	return { ...rebase(next), ...withConflict(lost(next.hlc)) };
+}
+
+type Record = Change['record'];
+
+function withConflict(conflict: ConflictCopy | undefined): { conflict?: ConflictCopy } {
+	return conflict ? { conflict } : {};
 }
 
 /**
@@ -77,17 +130,44 @@ export function settle(
 	};
 }
 
-function sameContent(a: RecordMeta, b: RecordMeta): boolean {
-	return canonical(a) === canonical(b);
+export interface ReconcilePlan {
+	/** Cloud items newer than the local copy, or missing here: to read and merge. */
+	fetch: string[];
+	/** Local records the cloud lacks or holds older, with nothing pending: to queue for a push. */
+	push: Resolution[];
 }
 
-/** The record's content in a fixed key order, without the fields every edit changes. */
-function canonical(record: RecordMeta): string {
-	return JSON.stringify(record, (key, value) => {
-		if (key === 'hlc' || key === 'updatedAt') return undefined;
-		if (value && typeof value === 'object' && !Array.isArray(value)) {
-			return Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)));
-		}
-		return value;
+/** Compares the cloud's stamps (sort key → stamp) with local records and pending changes. */
+export function planReconcile(
+	cloud: ReadonlyMap<string, string>,
+	local: readonly Change[],
+	pending: ReadonlySet<string>
+): ReconcilePlan {
+	const localStamps = new Map(local.map((c) => [sortKey(c.collection, c.record.id), c.record.hlc]));
+	const fetch = [...cloud]
+		.filter(([sk, hlc]) => !sk.startsWith('#') && !((localStamps.get(sk) ?? '') >= hlc))
+		.map(([sk]) => sk);
+	const push = local.flatMap(({ collection, record }): Resolution[] => {
+		const key = outboxKey(collection, record.id);
+		const cloudHlc = cloud.get(sortKey(collection, record.id));
+		if (pending.has(key) || (cloudHlc !== undefined && cloudHlc >= record.hlc)) return [];
+		return [
+			{
+				collection,
+				id: record.id,
+				expected: { hlc: record.hlc, pendingHlc: undefined },
+				entry: {
+					key,
+					collection,
+					id: record.id,
+					hlc: record.hlc,
+					baseHlc: cloudHlc,
+					isNew: false,
+					userEdit: false,
+					attempts: 0
+				}
+			}
+		];
 	});
+	return { fetch, push };
 }

@@ -14,6 +14,8 @@ import { SCHEMAS } from './repository';
 
 export const TABLE_SCHEMA_VERSION = 1;
 export const SEQ_INDEX = 'bySeq';
+/** Every record's key and stamp, about 100 bytes each: what the reconcile lists. */
+export const STAMP_INDEX = 'byStamp';
 
 export function partitionKey(workspace: string): string {
 	return `ws#${workspace}`;
@@ -27,7 +29,8 @@ export function createTableInput(tableName: string) {
 		AttributeDefinitions: [
 			{ AttributeName: 'pk', AttributeType: 'S' as const },
 			{ AttributeName: 'sk', AttributeType: 'S' as const },
-			{ AttributeName: 'seq', AttributeType: 'N' as const }
+			{ AttributeName: 'seq', AttributeType: 'N' as const },
+			{ AttributeName: 'hlc', AttributeType: 'S' as const }
 		],
 		KeySchema: [
 			{ AttributeName: 'pk', KeyType: 'HASH' as const },
@@ -41,8 +44,21 @@ export function createTableInput(tableName: string) {
 					{ AttributeName: 'seq', KeyType: 'RANGE' as const }
 				],
 				Projection: { ProjectionType: 'ALL' as const }
-			}
+			},
+			stampIndex()
 		]
+	};
+}
+
+/** The keys-only index of stamps (also added to tables made before it existed). */
+export function stampIndex() {
+	return {
+		IndexName: STAMP_INDEX,
+		KeySchema: [
+			{ AttributeName: 'pk', KeyType: 'HASH' as const },
+			{ AttributeName: 'hlc', KeyType: 'RANGE' as const }
+		],
+		Projection: { ProjectionType: 'KEYS_ONLY' as const }
 	};
 }
 
