@@ -163,6 +163,69 @@ test('two devices edit offline, reconnect and end with the same invoices', async
 	expect(numbers).toContain(mine);
 });
 
+for (const { moves, pulledFirst } of [
+	{ moves: 'its own draft', pulledFirst: true },
+	{ moves: 'the pulled invoice', pulledFirst: false }
+]) {
+	test(`a pull that renumbers ${moves}: both invoices show in both lists without a reload`, async ({
+		page,
+		browser,
+		localAws,
+		table
+	}) => {
+		const endpoint = localAws.proxy.endpoint;
+		await page.goto('./');
+		await configureAws(page, endpoint, table);
+		const other = await openDevice(browser, endpoint, table);
+		await goOffline(other);
+		// Both devices take the same next number offline; the older draft keeps it.
+		const makers = [
+			() =>
+				createInvoice(page, {
+					client: 'Pulled Ltd',
+					lines: [{ description: 'Made on the first device', unitPrice: '11' }]
+				}),
+			() =>
+				createInvoice(other, {
+					client: 'Local Ltd',
+					lines: [{ description: 'Made on the second device', unitPrice: '13' }]
+				})
+		];
+		if (!pulledFirst) makers.reverse();
+		const number = await makers[0]!();
+		expect(await makers[1]!()).toBe(number);
+		await connect(page);
+		await syncNow(page);
+
+		// The other device watches its list while its sync pulls the invoice in, moves the
+		// younger draft to the next free number and takes that up in a second run.
+		await openInvoices(other);
+		await connect(other, ACADEMY);
+		const notice = other.getByText(`Draft ${number} was also used on another device`);
+		await expect(notice).toBeVisible({ timeout: 30_000 });
+		const moved = /this draft is now (\S+)\./.exec((await notice.textContent()) ?? '')?.[1];
+		expect(moved).toMatch(/^INV-/);
+		expect(moved).not.toBe(number);
+		await expect(other.getByRole('banner').getByText('Synced')).toBeVisible({ timeout: 45_000 });
+		const older = pulledFirst ? 'Pulled Ltd' : 'Local Ltd';
+		const younger = pulledFirst ? 'Local Ltd' : 'Pulled Ltd';
+		const expectListed = async (device: Page) => {
+			const rows = device.getByRole('region', { name: 'Invoice list' }).getByRole('row');
+			await expect(rows.filter({ hasText: older })).toContainText(number, { timeout: 30_000 });
+			await expect(rows.filter({ hasText: younger })).toContainText(moved!, { timeout: 30_000 });
+			await expect(device.getByText('2 invoices', { exact: true })).toBeVisible();
+		};
+		await expectListed(other);
+
+		await openInvoices(page);
+		await syncNow(page);
+		await expectListed(page);
+		const cloud = await cloudInvoices(endpoint, table);
+		expect(cloud.map((i) => i.number).sort()).toEqual([number, moved].sort());
+		for (const device of [page, other]) expect(await localInvoices(device)).toEqual(cloud);
+	});
+}
+
 test('the same invoice edited on two devices: the newer wins, the other can be restored', async ({
 	page,
 	browser,

@@ -14,7 +14,9 @@ function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
 /**
  * What the pages show: the live (non-deleted) records, kept current by the repository's
  * change notices from this tab and the others. Big lists are `$state.raw` and replaced
- * whole, never mutated in place.
+ * whole, never mutated in place. The load and the notices are applied one at a time, in
+ * order: each read starts after the one before it landed, so a slower, older read can
+ * never overwrite what a newer one put in the list.
  */
 export class AppData {
 	#invoices = $state.raw<Invoice[]>([]);
@@ -23,6 +25,8 @@ export class AppData {
 	#pending = $state(0);
 	#today = $state('');
 	#loaded = $state(false);
+	/** The load and the notices so far, applied; the next one starts after it. */
+	#applied: Promise<void> = Promise.resolve();
 
 	readonly rows: InvoiceRow[] = $derived(this.#invoices.map((i) => toRow(i, this.#today)));
 	readonly clientsById = $derived(byId(this.#clients));
@@ -30,7 +34,7 @@ export class AppData {
 
 	constructor(readonly services: Services) {
 		this.#today = localDate(services.clock.now());
-		services.repository.subscribe((notice) => void this.refresh(notice));
+		services.repository.subscribe((notice) => void this.#inOrder(() => this.#refresh(notice)));
 	}
 
 	get invoices() {
@@ -66,7 +70,11 @@ export class AppData {
 		return this.services.ai;
 	}
 
-	async load(): Promise<void> {
+	load(): Promise<void> {
+		return this.#inOrder(() => this.#load());
+	}
+
+	async #load(): Promise<void> {
 		const { repository } = this.services;
 		const [invoices, clients, profiles] = await Promise.all([
 			repository.all('invoices'),
@@ -87,7 +95,7 @@ export class AppData {
 		if (today !== this.#today) this.#today = today;
 	}
 
-	private async refresh({ collection, ids }: ChangeNotice): Promise<void> {
+	async #refresh({ collection, ids }: ChangeNotice): Promise<void> {
 		const { repository } = this.services;
 		const changed = await repository.getMany(collection, ids);
 		const records = changed.filter((r): r is Collections[CollectionName] => r !== undefined);
@@ -101,6 +109,13 @@ export class AppData {
 			if (profile) this.#profile = profile;
 		}
 		this.#pending = await this.services.store.pendingCount();
+	}
+
+	/** Runs `task` once everything queued before it has been applied, even if that failed. */
+	#inOrder(task: () => Promise<void>): Promise<void> {
+		const run = this.#applied.then(task);
+		this.#applied = run.catch(() => {});
+		return run;
 	}
 }
 

@@ -3,15 +3,48 @@ import { MemoryTabNetwork } from '../platform/channel';
 import { ManualClock } from '../platform/clock';
 import { SequentialIds } from '../platform/ids';
 import { MemoryRecordStore } from '../storage/memory-store';
+import type { CollectionName } from '../storage/record-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
-import { makeInvoiceDraft } from '../testing/factories';
+import { makeInvoice, makeInvoiceDraft } from '../testing/factories';
 import { memoryAws, memorySync } from '../testing/memory-aws';
 import { AppData } from './app-data.svelte';
 import type { Services } from './services';
 
+/**
+ * A store whose reads can be held back: each read takes its snapshot when it is called but
+ * answers only when released, so a test can make reads answer in any order.
+ */
+class HeldReads extends MemoryRecordStore {
+	holding = false;
+	readonly waiting: (() => void)[] = [];
+
+	override async all<K extends CollectionName>(collection: K) {
+		return this.held(super.all(collection));
+	}
+
+	override async getMany<K extends CollectionName>(collection: K, ids: readonly string[]) {
+		return this.held(super.getMany(collection, ids));
+	}
+
+	/** Stops holding and answers the reads held so far, newest first. */
+	async releaseNewestFirst(): Promise<void> {
+		this.holding = false;
+		for (let next = this.waiting.pop(); next; next = this.waiting.pop()) {
+			next();
+			await settle();
+		}
+	}
+
+	private async held<T>(read: Promise<T>): Promise<T> {
+		if (!this.holding) return read;
+		await new Promise<void>((resolve) => this.waiting.push(resolve));
+		return read;
+	}
+}
+
 /** Two tabs of the app over one store, wired from the in-memory fakes. */
 function twoTabs() {
-	const store = new MemoryRecordStore();
+	const store = new HeldReads();
 	const network = new MemoryTabNetwork<ChangeNotice>();
 	const clock = new ManualClock(Date.parse('2026-03-10T12:00:00Z'));
 	const tab = (): Services => {
@@ -21,7 +54,7 @@ function twoTabs() {
 		const sync = memorySync(aws, store, repository, clock);
 		return { store, clock, ids, repository, aws, sync, ai };
 	};
-	return { clock, first: new AppData(tab()), second: new AppData(tab()) };
+	return { store, clock, first: new AppData(tab()), second: new AppData(tab()) };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -39,6 +72,41 @@ describe('AppData', () => {
 		await settle();
 		expect(second.invoices).toEqual([]);
 		expect(first.invoices).toEqual([]);
+	});
+
+	it('keeps a record pulled while the list was loading (the load read it before the pull)', async () => {
+		const { store, first } = twoTabs();
+		store.holding = true;
+		const loading = first.load();
+		const pulled = makeInvoice({ id: 'from-a', number: 'INV-2026-0001' });
+		await first.repository.applyRemote({
+			records: [{ collection: 'invoices', record: pulled }],
+			conflicts: [],
+			rebased: []
+		});
+		await store.releaseNewestFirst();
+		await loading;
+		expect(first.invoices.map((i) => i.id)).toEqual(['from-a']);
+	});
+
+	it('never lets a slow read of an older version overwrite a newer one', async () => {
+		const { store, first, second } = twoTabs();
+		await Promise.all([first.load(), second.load()]);
+		// The pull brings an invoice that clashes with an older local draft, and the clash
+		// fix renumbers it right away: two notices for one record, read back to back.
+		store.holding = true;
+		const pulled = makeInvoice({ id: 'from-a', number: 'INV-2026-0001' });
+		await first.repository.applyRemote({
+			records: [{ collection: 'invoices', record: pulled }],
+			conflicts: [],
+			rebased: []
+		});
+		const { id, createdAt, updatedAt, hlc, deleted, ...content } = pulled; // eslint-disable-line @typescript-eslint/no-unused-vars
+		await first.repository.save('invoices', { ...content, id, number: 'INV-2026-0002' });
+		await store.releaseNewestFirst();
+		for (const tab of [first, second]) {
+			expect(tab.invoices.map((i) => i.number)).toEqual(['INV-2026-0002']);
+		}
 	});
 
 	it('turns an invoice overdue when the day passes', async () => {
