@@ -79,11 +79,14 @@ describe('AppData', () => {
 		store.holding = true;
 		const loading = first.load();
 		const pulled = makeInvoice({ id: 'from-a', number: 'INV-2026-0001' });
-		await first.repository.applyRemote({
-			records: [{ collection: 'invoices', record: pulled }],
-			conflicts: [],
-			rebased: []
-		});
+		await first.repository.resolve([
+			{
+				collection: 'invoices',
+				id: pulled.id,
+				expected: { hlc: undefined, pendingHlc: undefined },
+				record: pulled
+			}
+		]);
 		await store.releaseNewestFirst();
 		await loading;
 		expect(first.invoices.map((i) => i.id)).toEqual(['from-a']);
@@ -96,11 +99,14 @@ describe('AppData', () => {
 		// fix renumbers it right away: two notices for one record, read back to back.
 		store.holding = true;
 		const pulled = makeInvoice({ id: 'from-a', number: 'INV-2026-0001' });
-		await first.repository.applyRemote({
-			records: [{ collection: 'invoices', record: pulled }],
-			conflicts: [],
-			rebased: []
-		});
+		await first.repository.resolve([
+			{
+				collection: 'invoices',
+				id: pulled.id,
+				expected: { hlc: undefined, pendingHlc: undefined },
+				record: pulled
+			}
+		]);
 		const { id, createdAt, updatedAt, hlc, deleted, ...content } = pulled; // eslint-disable-line @typescript-eslint/no-unused-vars
 		await first.repository.save('invoices', { ...content, id, number: 'INV-2026-0002' });
 		await store.releaseNewestFirst();
