@@ -6,11 +6,7 @@ import { buildSnapshot, MAX_IMPORT_BYTES, parseImport } from '../storage/transfe
 import { downloadFile } from './downloads';
 
 export async function exportJson(repository: Repository, now: Date): Promise<void> {
-	const [profiles, clients, invoices] = await Promise.all([
-		repository.all('profile'),
-		repository.all('clients'),
-		repository.all('invoices')
-	]);
+	const { profile: profiles, clients, invoices } = await repository.exportAll();
 	const profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? null;
 	const snapshot = buildSnapshot({ profile, clients, invoices }, now.toISOString());
 	downloadFile(

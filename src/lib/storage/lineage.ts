@@ -18,3 +18,13 @@ export function lineageOf(...parents: (RecordMeta | undefined)[]): string[] {
 export function descendsFrom(version: RecordMeta, stamp: string | undefined): boolean {
 	return stamp !== undefined && (version.hlc === stamp || (version.history ?? []).includes(stamp));
 }
+
+/**
+ * Whether `version` was made on top of `earlier`: named in its history, or older than all of a
+ * full history (a chain of edits longer than the history; stamps grow along a chain).
+ */
+export function builtOn(version: RecordMeta, earlier: RecordMeta): boolean {
+	if (descendsFrom(version, earlier.hlc)) return true;
+	const history = version.history ?? [];
+	return history.length === HISTORY_LENGTH && earlier.hlc < history[history.length - 1]!;
+}

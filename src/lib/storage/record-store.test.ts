@@ -55,10 +55,9 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 		expect(byId.get('a')).toMatchObject({
 			isNew: true,
 			baseHlc: undefined,
-			hlc: 'h2',
-			userEdit: true
+			hlc: 'h2'
 		});
-		expect(byId.get('b')).toMatchObject({ isNew: false, userEdit: false });
+		expect(byId.get('b')).toMatchObject({ isNew: false });
 		// A fixed id (the business profile) may already be in the cloud.
 		expect(byId.get('business-like')).toMatchObject({ isNew: false });
 
@@ -77,7 +76,7 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 		const record = makeInvoice({ id: 'a', hlc: 'h1' });
 		await store.write([edit(record, 'created')]);
 		await store.markSending([{ collection: 'invoices', record }]);
-		expect((await store.outbox())[0]).toMatchObject({ isNew: false, sent: record });
+		expect((await store.outbox())[0]).toMatchObject({ isNew: false, sent: [record] });
 	});
 
 	it('acknowledges only the version that was pushed', async () => {

@@ -24,18 +24,16 @@ export interface OutboxEntry {
 	/** That version's content, for the field-by-field merge; absent when it is not known. */
 	base?: Collections[CollectionName];
 	/**
-	 * The last version handed to the network, which may have landed unacknowledged: a cloud
-	 * version made on top of it merges from it, not from `base`.
+	 * Versions handed to the network (or to an export file) that may have landed unacknowledged,
+	 * newest last: a cloud version made on top of one merges from it, not from `base`.
 	 */
-	sent?: Collections[CollectionName];
+	sent?: Collections[CollectionName][];
 	/**
 	 * Created here with a new id and never handed to the network: the cloud cannot have it, so
 	 * it may go out without a condition. Cleared (durably) before the first request that
 	 * carries it, so every later attempt is conditional.
 	 */
 	isNew: boolean;
-	/** A user's edit (false for imports and repairs, which never raise conflict copies). */
-	userEdit: boolean;
 	attempts: number;
 	/** Why the last push of this change failed; set while it needs attention. */
 	lastError?: string;
@@ -52,6 +50,8 @@ export interface ConflictCopy {
 	keptHlc: string;
 	/** The fields both sides changed, whose values in `record` were not kept. */
 	fields: string[];
+	/** Where the other version came from: a sync (another device) or an imported file. */
+	source?: 'import';
 	detectedAt: string;
 }
 
@@ -91,9 +91,15 @@ export function acknowledged(entry: OutboxEntry, pushed: Collections[CollectionN
 	return { ...entry, isNew: false, baseHlc: pushed.hlc, base: pushed, sent: undefined };
 }
 
+/** How many possibly-sent versions an entry remembers. */
+const SENT_KEPT = 4;
+
 /** An entry about to go out with this version of its record. */
 export function sending(entry: OutboxEntry, record: Collections[CollectionName]): OutboxEntry {
-	return { ...entry, isNew: false, ...(entry.hlc === record.hlc ? { sent: record } : {}) };
+	if (entry.hlc !== record.hlc || entry.sent?.some((v) => v.hlc === record.hlc)) {
+		return { ...entry, isNew: false };
+	}
+	return { ...entry, isNew: false, sent: [...(entry.sent ?? []), record].slice(-SENT_KEPT) };
 }
 
 /**
@@ -120,12 +126,10 @@ export function nextOutboxEntry(
 	{ change, origin }: LocalWrite
 ): OutboxEntry {
 	const { collection, record } = change;
-	const userEdit = origin !== 'import';
 	if (previous) {
 		return {
 			...previous,
 			hlc: record.hlc,
-			userEdit: previous.userEdit || userEdit,
 			attempts: 0,
 			lastError: undefined
 		};
@@ -136,9 +140,9 @@ export function nextOutboxEntry(
 		id: record.id,
 		hlc: record.hlc,
 		baseHlc: before?.hlc,
-		base: before,
+		// An imported version was made elsewhere: what it says is the base later edits merge from.
+		base: before ?? (origin === 'import' ? record : undefined),
 		isNew: before === undefined && origin === 'created',
-		userEdit,
 		attempts: 0
 	};
 }

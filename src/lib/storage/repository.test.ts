@@ -63,14 +63,24 @@ describe('Repository', () => {
 		expect(stored!.hlc > saved.hlc).toBe(true);
 	});
 
-	it('merges by id: newer stamps win, nothing is doubled', async () => {
+	it('imports by id: later versions win, earlier ones change nothing, nothing is doubled', async () => {
 		const { repo, store } = setup();
-		const saved = await repo.save('invoices', draft({ notes: 'local' }));
-		const older = { ...saved, notes: 'older', hlc: '2020-01-01T00:00:00.000Z-0000-x' };
-		// An hour ahead of this device's clock: taken, and later edits stamp after it.
-		const newer = { ...saved, notes: 'newer', hlc: '2026-03-01T11:00:00.000Z-0000-x' };
+		const first = await repo.save('invoices', draft({ notes: 'first' }));
+		const saved = await repo.save(
+			'invoices',
+			{ ...draft({ notes: 'local' }), id: first.id },
+			first
+		);
+		// An hour ahead of this device's clock, made on top of the local version: taken, and
+		// later edits stamp after it.
+		const newer = {
+			...saved,
+			notes: 'newer',
+			hlc: '2026-03-01T11:00:00.000Z-0000-x',
+			history: [saved.hlc, first.hlc]
+		};
 		const fresh = makeInvoice({ id: 'other' });
-		expect(await repo.merge([{ collection: 'invoices', record: older }])).toEqual({
+		expect(await repo.merge([{ collection: 'invoices', record: first }])).toEqual({
 			added: 0,
 			updated: 0,
 			unchanged: 1,
@@ -85,8 +95,19 @@ describe('Repository', () => {
 		const all = await store.all('invoices');
 		expect(all).toHaveLength(2);
 		expect(all.find((i) => i.id === saved.id)?.notes).toBe('newer');
-		// Later local edits must stamp after the merged future stamp.
 		const edited = await repo.save('invoices', { ...draft(), id: saved.id });
 		expect(edited.hlc > newer.hlc).toBe(true);
+	});
+
+	it('keeps a version from a file that was made alongside the local one as a copy', async () => {
+		const { repo, store } = setup();
+		const saved = await repo.save('invoices', draft({ notes: 'here' }));
+		const elsewhere = { ...saved, notes: 'in the file', hlc: '2026-03-01T10:30:00.000Z-0000-x' };
+		const counts = await repo.merge([{ collection: 'invoices', record: elsewhere }]);
+		expect(counts).toMatchObject({ updated: 0, unchanged: 1 });
+		expect((await store.get('invoices', saved.id))?.notes).toBe('here');
+		expect(await store.conflicts()).toEqual([
+			expect.objectContaining({ source: 'import', fields: ['notes'], record: elsewhere })
+		]);
 	});
 });

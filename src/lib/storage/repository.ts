@@ -10,7 +10,7 @@ import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
 import { driftOf, HybridLogicalClock, stampProblem, type ClockDrift } from './hlc';
-import { newerOf } from './merge';
+import { importDecision } from './sync-rules';
 import { changedFields, mergeFields } from './field-merge';
 import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
 import { lineageOf } from './lineage';
@@ -290,20 +290,61 @@ export class Repository {
 		this.observe(records.map((c) => c.record));
 		return this.retryStale(async () => {
 			const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, refused };
-			const winners: LocalWrite[] = [];
+			const writes: LocalWrite[] = [];
+			const copies: Resolution[] = [];
 			const locals = await this.versionsOf(records);
+			const pending = new Map((await this.store.outbox()).map((e) => [e.key, e]));
+			const detectedAt = new Date(now).toISOString();
 			for (const [index, change] of records.entries()) {
+				const { collection, record } = change;
 				const local = locals[index];
-				const winner = newerOf<RecordMeta>(local, change.record);
-				if (local && winner === local) counts.unchanged += 1;
-				else {
-					counts[local ? 'updated' : 'added'] += 1;
-					winners.push({ change, origin: 'import', expected: { hlc: local?.hlc } });
+				const entry = pending.get(outboxKey(collection, record.id));
+				const decision = importDecision(record, local);
+				if (decision === 'add' || decision === 'update') {
+					counts[decision === 'add' ? 'added' : 'updated'] += 1;
+					writes.push({ change, origin: 'import', expected: { hlc: local?.hlc } });
+					continue;
+				}
+				counts.unchanged += 1;
+				if (decision === 'keep-local-and-copy' && local) {
+					const fields = changedFields(local, record);
+					const conflict = {
+						...copyOf(collection, record, local.hlc, fields, detectedAt),
+						source: 'import' as const
+					};
+					const expected = { hlc: local.hlc, pendingHlc: entry?.hlc };
+					copies.push({ collection, id: record.id, expected, conflict });
 				}
 			}
-			await this.commit(winners);
+			await this.commit(writes);
+			if (copies.length > 0 && (await this.store.resolve(copies)).length > 0) {
+				throw new StaleWriteError(copies.map((c) => outboxKey(c.collection, c.id)));
+			}
 			return counts;
 		});
+	}
+
+	/**
+	 * Every record, tombstones included, for a backup file. A record in a file can reach the
+	 * cloud from another device, so from now on none of them is sent without a condition.
+	 */
+	async exportAll(): Promise<{ [K in CollectionName]: Collections[K][] }> {
+		const fresh = (await this.store.outbox()).filter((e) => e.isNew);
+		const records = await this.versionsOf(
+			fresh.map((e) => ({ collection: e.collection, record: { id: e.id } }))
+		);
+		await this.store.markSending(
+			fresh.flatMap((e, i) => {
+				const record = records[i];
+				return record ? [{ collection: e.collection, record } as Change] : [];
+			})
+		);
+		const [invoices, clients, profile] = await Promise.all([
+			this.store.all('invoices'),
+			this.store.all('clients'),
+			this.store.all('profile')
+		]);
+		return { invoices, clients, profile };
 	}
 
 	/** The stored version of each record, lined up with the input, one read per collection. */

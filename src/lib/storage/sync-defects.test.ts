@@ -31,7 +31,6 @@ function cloudInvoice(remote: MemoryRemote, id: string): Invoice | undefined {
 	return reading && reading.ok ? (reading.change.record as Invoice) : undefined;
 }
 
-
 /** A device over any RecordStore (the IndexedDB one included), on a shared clock. */
 function deviceOn(store: RecordStore, name: string, remote: MemoryRemote, clock: ManualClock) {
 	const repository = new Repository(

@@ -77,14 +77,22 @@ export class SyncEngine {
 
 	async run({ reconcile = false, onProgress }: SyncOptions = {}): Promise<SyncReport> {
 		this.report = emptyReport();
+		// Numbers reserved in an earlier run may belong to a table since deleted and re-created.
+		this.reservation = { next: 0, end: -1, at: 0 };
 		this.progress = onProgress ?? (() => {});
 		const { store } = this.deps;
 		const identity = await this.call(() => this.deps.remote.identity());
 		const known = await store.readMeta<string>(this.identityKey);
-		await this.pull(identity);
-		if (reconcile || known !== identity) {
-			await this.reconcile();
+		if (known !== identity) {
+			if (known !== undefined) await this.requeueAll();
+			// Recorded at once, so a run that fails later does not requeue what it pulled since.
 			await store.writeMeta(this.identityKey, identity);
+			await store.writeMeta(this.checkKey, true);
+		}
+		await this.pull(identity);
+		if (reconcile || (await store.readMeta<boolean>(this.checkKey))) {
+			await this.reconcile();
+			await store.writeMeta(this.checkKey, false);
 		}
 		await this.push();
 		this.report.skipped = (await this.skippedItems()).map((s) => s.reason);
@@ -98,6 +106,11 @@ export class SyncEngine {
 
 	private get identityKey(): string {
 		return `sync-table:${this.deps.scope}`;
+	}
+
+	/** Set while a new table still needs a whole-workspace check. */
+	private get checkKey(): string {
+		return `sync-check-due:${this.deps.scope}`;
 	}
 
 	private async pull(identity: string): Promise<void> {
@@ -154,6 +167,37 @@ export class SyncEngine {
 		if (plan.push.length === 0) return;
 		const stale = await store.resolve(plan.push);
 		this.report.repaired += plan.push.length - stale.length;
+	}
+
+	/**
+	 * The table was deleted and created again: what it acknowledged is gone. Every local record
+	 * goes up again, conditionally, and merges with whatever another device put there first.
+	 */
+	private async requeueAll(): Promise<void> {
+		const { store } = this.deps;
+		const pending = new Map((await store.outbox()).map((e) => [e.key, e]));
+		const resolutions: Resolution[] = [];
+		for (const collection of COLLECTIONS) {
+			for (const record of await store.all(collection)) {
+				const key = outboxKey(collection, record.id);
+				const entry = pending.get(key);
+				const requeued: OutboxEntry = entry
+					? { ...entry, baseHlc: undefined, isNew: false }
+					: {
+							key,
+							collection,
+							id: record.id,
+							hlc: record.hlc,
+							isNew: false,
+							attempts: 0
+						};
+				const expected = { hlc: record.hlc, pendingHlc: entry?.hlc };
+				resolutions.push({ collection, id: record.id, expected, entry: requeued });
+			}
+		}
+		if ((await store.resolve(resolutions)).length > 0) {
+			throw busy('Local data kept changing while the new table was being filled');
+		}
 	}
 
 	/** Reads cloud items, merges them into local data; returns how many local records changed. */

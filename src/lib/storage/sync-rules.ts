@@ -1,7 +1,7 @@
 /** The sync engine's decisions, as pure functions: what a cloud version does locally, and
  * when the pull checkpoint may move. */
 import { changedSince, mergeFields, sameContent } from './field-merge';
-import { descendsFrom, lineageOf } from './lineage';
+import { builtOn, descendsFrom, lineageOf } from './lineage';
 import { newerOf } from './merge';
 import {
 	outboxKey,
@@ -33,8 +33,8 @@ export interface ResolveContext {
  * stamp wins. With one, lineage decides first: a cloud version the edit was built on, or one
  * built on the edit, is no conflict. Otherwise both changed at once: fields merge one by one
  * from the common version, deletes win over edits, and only a field both sides changed keeps
- * the other value as a conflict copy. Imports and repairs are not edits: they resolve by stamp
- * alone and never raise copies.
+ * the other value as a conflict copy. An imported or repaired version merges from itself (it
+ * is what the cloud had), so it takes the cloud's changes and raises no copies.
  */
 export function resolveCloudVersion(
 	cloud: Change,
@@ -56,17 +56,28 @@ export function resolveCloudVersion(
 	});
 	if (!local) return takeCloud();
 	if (local.hlc === remote.hlc) return entry ? { ...decision, entry: null } : null;
-	if (!entry) return newerOf(local, remote) === remote ? takeCloud() : null;
+	// Made on top of the local version (with a pending edit: its write landed unacknowledged).
+	if (builtOn(remote, local)) return takeCloud();
+	// Without a pending edit, a version neither side built on means the cloud lost one this
+	// device had (an old write that landed late rolled it back): merge as if it were pending.
+	const pending: OutboxEntry = entry ?? {
+		key: outboxKey(cloud.collection, local.id),
+		collection: cloud.collection,
+		id: local.id,
+		hlc: local.hlc,
+		isNew: false,
+		attempts: 0
+	};
 	const rebase = (record: Record = local): Resolution => ({
 		...decision,
 		...(record !== local ? { record } : {}),
-		entry: { ...entry, hlc: record.hlc, baseHlc: remote.hlc, base: remote, isNew: false }
+		entry: { ...pending, hlc: record.hlc, baseHlc: remote.hlc, base: remote, isNew: false }
 	});
-	// The pending edit was made on top of this cloud version: it now builds on what the cloud has.
-	if (descendsFrom(local, remote.hlc)) return remote.hlc === entry.baseHlc ? null : rebase();
-	// The cloud version was made on top of the pending edit (its write landed unacknowledged).
-	if (descendsFrom(remote, local.hlc) || sameContent(local, remote)) return takeCloud();
-	if (!entry.userEdit) return newerOf(local, remote) === remote ? takeCloud() : rebase();
+	// The local version was made on top of this cloud version.
+	if (descendsFrom(local, remote.hlc)) {
+		return !entry || remote.hlc === entry.baseHlc ? null : rebase();
+	}
+	if (sameContent(local, remote)) return newerOf(local, remote) === remote ? takeCloud() : rebase();
 	const restamp = (record: Record): Record => ({
 		...record,
 		hlc: context.stamp(),
@@ -74,7 +85,7 @@ export function resolveCloudVersion(
 		updatedAt: context.detectedAt
 	});
 	const copyOf = (record: Record, keptHlc: string, fields: string[]): ConflictCopy => ({
-		key: `${entry.key}:${record.hlc}`,
+		key: `${pending.key}:${record.hlc}`,
 		collection: cloud.collection,
 		id: remote.id,
 		record,
@@ -83,7 +94,10 @@ export function resolveCloudVersion(
 		detectedAt: context.detectedAt
 	});
 	// The newest version both sides are known to build on.
-	const base = entry.sent && descendsFrom(remote, entry.sent.hlc) ? entry.sent : entry.base;
+	// The newest version both sides are known to build on; unknown, every differing field clashes.
+	const base = [pending.base, ...(pending.sent ?? [])]
+		.filter((version) => version !== undefined && builtOn(remote, version))
+		.at(-1);
 	if (local.deleted || remote.deleted) {
 		if (local.deleted && remote.deleted) {
 			return newerOf(local, remote) === remote ? takeCloud() : rebase();
@@ -162,12 +176,29 @@ export function planReconcile(
 					id: record.id,
 					hlc: record.hlc,
 					baseHlc: cloudHlc,
+					// What the cloud should have held: a concurrent version merges from it.
+					base: record,
 					isNew: false,
-					userEdit: false,
 					attempts: 0
 				}
 			}
 		];
 	});
 	return { fetch, push };
+}
+
+export type ImportDecision = 'add' | 'update' | 'unchanged' | 'keep-local-and-copy';
+
+/**
+ * What an imported version (a backup) does to the local record. A version made on top of the
+ * local one replaces it; an older one changes nothing. One made alongside it (neither built on
+ * the other) never replaces it: the file's version is kept as a conflict copy, so neither side
+ * is lost and a delete is not undone.
+ */
+export function importDecision(imported: Record, local: Record | undefined): ImportDecision {
+	if (!local) return 'add';
+	if (local.hlc === imported.hlc || descendsFrom(local, imported.hlc)) return 'unchanged';
+	if (descendsFrom(imported, local.hlc)) return 'update';
+	if (sameContent(local, imported) || (local.deleted && imported.deleted)) return 'unchanged';
+	return 'keep-local-and-copy';
 }

@@ -1,0 +1,18 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { programs, simulate } from '../testing/sync-simulation';
+
+/** Seeded, so a failure replays; the bench soak runs many more cases (npm run bench). */
+const SEED = 20261203;
+
+describe('sync fault simulation', () => {
+	it('3–5 devices under random faults converge, lose no write, resurrect nothing and go quiet', async () => {
+		await fc.assert(
+			fc.asyncProperty(programs, async (program) => {
+				const { violations } = await simulate(program);
+				expect(violations).toEqual([]);
+			}),
+			{ numRuns: Number(process.env.SIM_RUNS ?? 500), seed: Number(process.env.SIM_SEED ?? SEED) }
+		);
+	}, 120_000);
+});
