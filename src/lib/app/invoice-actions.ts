@@ -1,14 +1,8 @@
 /** What the invoice pages do to records, in one place, all through the repository. */
-import type { Client, Invoice, Payment } from '../invoice/schema';
+import { withoutMeta, type Client, type Invoice, type Payment } from '../invoice/schema';
 import type { InvoiceFields } from '../invoice/invoice-form';
 import { invoiceTotals } from '../invoice/totals';
-import type { Draft, Repository } from '../storage/repository';
-
-function withoutMeta(invoice: Invoice): Draft<Invoice> {
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { createdAt, updatedAt, hlc, deleted, ...draft } = invoice;
-	return draft;
-}
+import type { Repository } from '../storage/repository';
 
 /** Finds the client by name (any case), creating it when the name is new. */
 export async function clientNamed(

@@ -1,5 +1,5 @@
 import { explainAwsError } from '../aws/aws-errors';
-import { BUSINESS_PROFILE_ID, type Invoice } from '../invoice/schema';
+import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
 import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
 import type { Clock, Scheduler } from '../platform/clock';
 import type { ExclusiveRunner } from '../platform/locks';
@@ -164,8 +164,7 @@ export class SyncCoordinator {
 	}
 
 	async restore(copy: ConflictCopy): Promise<void> {
-		const { id, createdAt, updatedAt, hlc, deleted, ...content } = copy.record; // eslint-disable-line @typescript-eslint/no-unused-vars
-		await this.deps.repository.save(copy.collection, { ...content, id } as never);
+		await this.deps.repository.save(copy.collection, withoutMeta(copy.record) as never);
 		await this.dismiss(copy);
 	}
 
