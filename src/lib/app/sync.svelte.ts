@@ -53,6 +53,9 @@ export class SyncCoordinator {
 	#failures = 0;
 	#again = false;
 	#reconcileNext = true;
+	/** A reload of the notice lists under way, and whether another change came in meanwhile. */
+	#listsLoading = false;
+	#listsAgain = false;
 	#cancelTimer: () => void = () => {};
 	#unsubscribe: () => void = () => {};
 	#unsubscribeWrites: () => void = () => {};
@@ -113,9 +116,13 @@ export class SyncCoordinator {
 		const unsubscribeTable = this.deps.aws.onTableReady(
 			() => void this.syncNow({ reconcile: true })
 		);
+		// A save that met a change made meanwhile keeps a conflict copy: show it right away,
+		// in every tab, not only after the next sync.
+		const unsubscribeChanges = this.deps.repository.subscribe(() => this.#refreshLists());
 		this.#unsubscribe = () => {
 			unsubscribeSession();
 			unsubscribeTable();
+			unsubscribeChanges();
 		};
 		this.#unsubscribeWrites = this.deps.repository.onLocalWrite(() => this.#soon());
 		onSession();
@@ -257,6 +264,24 @@ export class SyncCoordinator {
 		this.#clashes = plan.unresolved;
 		// The renumbered drafts go up in a run right after this one.
 		if (plan.renumber.length > 0) this.#again = true;
+	}
+
+	/** Reloads the notice lists after a change, one reload at a time. */
+	#refreshLists(): void {
+		if (this.#listsLoading) {
+			this.#listsAgain = true;
+			return;
+		}
+		this.#listsLoading = true;
+		void this.#loadLists()
+			.catch(() => {})
+			.finally(() => {
+				this.#listsLoading = false;
+				if (this.#listsAgain) {
+					this.#listsAgain = false;
+					this.#refreshLists();
+				}
+			});
 	}
 
 	async #loadLists(): Promise<void> {
