@@ -259,6 +259,61 @@ test('the same invoice edited on two devices: the newer wins, the other can be r
 	expect(cloud[0]?.notes).toBe('Older edit');
 });
 
+test('an edit that syncs in while the editor is open is kept beside the edit saved there', async ({
+	page,
+	browser,
+	localAws,
+	table
+}) => {
+	const endpoint = localAws.proxy.endpoint;
+	const { number, other } = await twoDevicesSharingAnInvoice(
+		page,
+		browser,
+		endpoint,
+		table,
+		'Open Editor Ltd'
+	);
+	await openInvoices(page);
+	await page.getByRole('link', { name: number }).click();
+	await page.getByRole('button', { name: 'Edit' }).click();
+	await expect(page.getByRole('heading', { name: `Edit ${number}` })).toBeVisible();
+	const dueDate = page.getByLabel('Due date');
+	const due = new Date(Date.parse(await dueDate.inputValue()) + 7 * 86_400_000)
+		.toISOString()
+		.slice(0, 10);
+
+	await editNotes(other, number, 'Deliver to gate 3');
+	await syncNow(other);
+	await syncNow(page);
+	// The pull landed on this device while its editor stayed open with the old notes.
+	await expect
+		.poll(async () => (await localInvoices(page))[0]?.notes, { timeout: 30_000 })
+		.toBe('Deliver to gate 3');
+	await expect(page.getByLabel('Notes and terms')).toHaveValue('');
+
+	await dueDate.fill(due);
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+	await expect(
+		page.getByText(
+			`Invoice ${number} saved. It was changed on another device or in another tab meanwhile. Kept their change to the notes.`
+		)
+	).toBeVisible();
+	await expect(page.getByText('Deliver to gate 3')).toBeVisible();
+	await expect(page.getByRole('definition').filter({ hasText: due })).toBeVisible();
+
+	await syncNow(page);
+	await expect
+		.poll(
+			async () =>
+				(await cloudRecords(endpoint, table))
+					.filter((item) => item.type === 'invoices')
+					.map(({ notes, dueDate }) => ({ notes, dueDate })),
+			{ timeout: 30_000 }
+		)
+		.toEqual([{ notes: 'Deliver to gate 3', dueDate: due }]);
+});
+
 test('a delete made while another device is offline with a stale copy stays deleted', async ({
 	page,
 	browser,

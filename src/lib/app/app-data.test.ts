@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withoutMeta } from '../invoice/schema';
 import { MemoryTabNetwork } from '../platform/channel';
 import { ManualClock } from '../platform/clock';
 import { SequentialIds } from '../platform/ids';
@@ -107,8 +108,7 @@ describe('AppData', () => {
 				record: pulled
 			}
 		]);
-		const { id, createdAt, updatedAt, hlc, deleted, ...content } = pulled; // eslint-disable-line @typescript-eslint/no-unused-vars
-		await first.repository.save('invoices', { ...content, id, number: 'INV-2026-0002' });
+		await first.repository.save('invoices', { ...withoutMeta(pulled), number: 'INV-2026-0002' });
 		await store.releaseNewestFirst();
 		for (const tab of [first, second]) {
 			expect(tab.invoices.map((i) => i.number)).toEqual(['INV-2026-0002']);

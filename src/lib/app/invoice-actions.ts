@@ -1,14 +1,12 @@
-/** What the invoice pages do to records, in one place, all through the repository. */
-import type { Client, Invoice, Payment } from '../invoice/schema';
+/**
+ * What the invoice pages do to records, in one place, all through the repository. Each edit
+ * of a stored invoice names the version it was made from, so a change that arrived meanwhile
+ * (a sync, another tab) is merged in rather than overwritten; the outcome says what happened.
+ */
+import { withoutMeta, type Client, type Invoice, type Payment } from '../invoice/schema';
 import type { InvoiceFields } from '../invoice/invoice-form';
 import { invoiceTotals } from '../invoice/totals';
-import type { Draft, Repository } from '../storage/repository';
-
-function withoutMeta(invoice: Invoice): Draft<Invoice> {
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { createdAt, updatedAt, hlc, deleted, ...draft } = invoice;
-	return draft;
-}
+import type { Repository, SaveOutcome } from '../storage/repository';
 
 /** Finds the client by name (any case), creating it when the name is new. */
 export async function clientNamed(
@@ -22,39 +20,46 @@ export async function clientNamed(
 	return repository.save('clients', { name: name.trim(), email: '', address: '', taxId: '' });
 }
 
+/** Saves the editor's fields; `existing` is the version the editor was loaded from. */
 export async function saveInvoice(
 	repository: Repository,
 	clients: readonly Client[],
 	fields: InvoiceFields,
 	existing: Invoice | undefined
-): Promise<Invoice> {
+): Promise<SaveOutcome<'invoices'>> {
 	const client = await clientNamed(repository, clients, fields.clientName);
-	return repository.save('invoices', {
-		...fields,
-		id: existing?.id,
-		clientId: client.id,
-		clientName: client.name,
-		status: existing?.status ?? 'draft',
-		payments: existing?.payments ?? []
-	});
+	return repository.update(
+		'invoices',
+		{
+			...fields,
+			id: existing?.id,
+			clientId: client.id,
+			clientName: client.name,
+			status: existing?.status ?? 'draft',
+			payments: existing?.payments ?? []
+		},
+		existing
+	);
 }
 
 export function setStatus(repository: Repository, invoice: Invoice, status: Invoice['status']) {
-	return repository.save('invoices', { ...withoutMeta(invoice), status });
+	return repository.update('invoices', { ...withoutMeta(invoice), status }, invoice);
 }
 
 export function addPayment(repository: Repository, invoice: Invoice, payment: Payment) {
-	return repository.save('invoices', {
-		...withoutMeta(invoice),
-		payments: [...invoice.payments, payment]
-	});
+	return repository.update(
+		'invoices',
+		{ ...withoutMeta(invoice), payments: [...invoice.payments, payment] },
+		invoice
+	);
 }
 
 export function removePayment(repository: Repository, invoice: Invoice, paymentId: string) {
-	return repository.save('invoices', {
-		...withoutMeta(invoice),
-		payments: invoice.payments.filter((p) => p.id !== paymentId)
-	});
+	return repository.update(
+		'invoices',
+		{ ...withoutMeta(invoice), payments: invoice.payments.filter((p) => p.id !== paymentId) },
+		invoice
+	);
 }
 
 /** Records a payment of whatever is still due, dated today, and marks the invoice paid. */
@@ -72,5 +77,9 @@ export function markPaid(
 					{ id: paymentId, date: today, amount: balance, note: 'Marked as paid' }
 				]
 			: invoice.payments;
-	return repository.save('invoices', { ...withoutMeta(invoice), status: 'paid', payments });
+	return repository.update(
+		'invoices',
+		{ ...withoutMeta(invoice), status: 'paid', payments },
+		invoice
+	);
 }

@@ -1,5 +1,5 @@
 import { explainAwsError } from '../aws/aws-errors';
-import { BUSINESS_PROFILE_ID, type Invoice } from '../invoice/schema';
+import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
 import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
 import type { Clock, Scheduler } from '../platform/clock';
 import type { ExclusiveRunner } from '../platform/locks';
@@ -53,6 +53,9 @@ export class SyncCoordinator {
 	#failures = 0;
 	#again = false;
 	#reconcileNext = true;
+	/** A reload of the notice lists under way, and whether another change came in meanwhile. */
+	#listsLoading = false;
+	#listsAgain = false;
 	#cancelTimer: () => void = () => {};
 	#unsubscribe: () => void = () => {};
 	#unsubscribeWrites: () => void = () => {};
@@ -113,9 +116,13 @@ export class SyncCoordinator {
 		const unsubscribeTable = this.deps.aws.onTableReady(
 			() => void this.syncNow({ reconcile: true })
 		);
+		// A save that met a change made meanwhile keeps a conflict copy: show it right away,
+		// in every tab, not only after the next sync.
+		const unsubscribeChanges = this.deps.repository.subscribe(() => this.#refreshLists());
 		this.#unsubscribe = () => {
 			unsubscribeSession();
 			unsubscribeTable();
+			unsubscribeChanges();
 		};
 		this.#unsubscribeWrites = this.deps.repository.onLocalWrite(() => this.#soon());
 		onSession();
@@ -164,8 +171,7 @@ export class SyncCoordinator {
 	}
 
 	async restore(copy: ConflictCopy): Promise<void> {
-		const { id, createdAt, updatedAt, hlc, deleted, ...content } = copy.record; // eslint-disable-line @typescript-eslint/no-unused-vars
-		await this.deps.repository.save(copy.collection, { ...content, id } as never);
+		await this.deps.repository.save(copy.collection, withoutMeta(copy.record) as never);
 		await this.dismiss(copy);
 	}
 
@@ -258,6 +264,24 @@ export class SyncCoordinator {
 		this.#clashes = plan.unresolved;
 		// The renumbered drafts go up in a run right after this one.
 		if (plan.renumber.length > 0) this.#again = true;
+	}
+
+	/** Reloads the notice lists after a change, one reload at a time. */
+	#refreshLists(): void {
+		if (this.#listsLoading) {
+			this.#listsAgain = true;
+			return;
+		}
+		this.#listsLoading = true;
+		void this.#loadLists()
+			.catch(() => {})
+			.finally(() => {
+				this.#listsLoading = false;
+				if (this.#listsAgain) {
+					this.#listsAgain = false;
+					this.#refreshLists();
+				}
+			});
 	}
 
 	async #loadLists(): Promise<void> {

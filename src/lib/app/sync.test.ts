@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCredentials } from '../aws/credentials-parser';
+import { withoutMeta } from '../invoice/schema';
 import { MemoryTabNetwork } from '../platform/channel';
 import { ManualClock } from '../platform/clock';
 import { SequentialIds } from '../platform/ids';
@@ -145,6 +146,23 @@ describe('SyncCoordinator', () => {
 		expect(a.sync.conflicts).toEqual([]);
 		a.sync.stop();
 		b.sync.stop();
+	});
+
+	it('shows the copy a clashing save kept right away, without waiting for a sync', async () => {
+		const a = device('a', new FakeCloud());
+		const opened = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'one' }));
+		await a.repository.save('invoices', { ...withoutMeta(opened), notes: 'other tab' }, opened);
+		const { clashes } = await a.repository.update(
+			'invoices',
+			{ ...withoutMeta(opened), notes: 'this form' },
+			opened
+		);
+		expect(clashes).toEqual(['notes']);
+		await a.idle();
+		expect(a.sync.conflicts.map((c) => c.record)).toEqual([
+			expect.objectContaining({ notes: 'other tab' })
+		]);
+		a.sync.stop();
 	});
 });
 

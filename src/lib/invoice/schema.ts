@@ -124,6 +124,25 @@ export type RecordMeta = Pick<
 	'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'history' | 'deleted'
 >;
 
+/** The sync metadata a record carries besides its id: every save stamps these afresh. */
+const META_FIELDS: Record<Exclude<keyof RecordMeta, 'id'>, true> = {
+	createdAt: true,
+	updatedAt: true,
+	hlc: true,
+	history: true,
+	deleted: true
+};
+
+/** A record without its sync metadata (but with its id): a draft to save an edit of it. */
+export function withoutMeta<T extends RecordMeta>(
+	record: T
+): Omit<T, keyof RecordMeta> & { id: string } {
+	const draft: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(record))
+		if (!Object.hasOwn(META_FIELDS, name)) draft[name] = value;
+	return draft as Omit<T, keyof RecordMeta> & { id: string };
+}
+
 /** Formats a validation failure as one line that names the field: "lines.0.quantity: …". */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
 	return issues

@@ -5,7 +5,8 @@ import {
 	type Client,
 	type Invoice,
 	type LineItem,
-	type RecordMeta
+	type RecordMeta,
+	withoutMeta
 } from '../invoice/schema';
 import { DEFAULT_PROFILE } from '../invoice/profile';
 import { DEFAULT_NUMBER_FORMAT, formatInvoiceNumber } from '../invoice/numbering';
@@ -62,7 +63,7 @@ export function makeInvoiceDraft(
 	overrides: Partial<Invoice> = {}
 ): Omit<Invoice, keyof RecordMeta> {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { id, createdAt, updatedAt, hlc, deleted, ...draft } = makeInvoice(overrides);
+	const { id, ...draft } = withoutMeta(makeInvoice(overrides));
 	return draft;
 }
 

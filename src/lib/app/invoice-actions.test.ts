@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { InvoiceFields } from '../invoice/invoice-form';
+import { withoutMeta, type Invoice } from '../invoice/schema';
+import { MemoryTabNetwork } from '../platform/channel';
+import { ManualClock } from '../platform/clock';
+import { SequentialIds } from '../platform/ids';
+import { MemoryRecordStore } from '../storage/memory-store';
+import { Repository, type ChangeNotice } from '../storage/repository';
+import { makeInvoiceDraft } from '../testing/factories';
+import { saveInvoice, setStatus } from './invoice-actions';
+
+/** One store, written by the open form and by "elsewhere" (a sync, another tab). */
+async function openedInvoice() {
+	const store = new MemoryRecordStore();
+	const clock = new ManualClock(Date.parse('2026-03-10T12:00:00Z'));
+	const network = new MemoryTabNetwork<ChangeNotice>();
+	const tab = (name: string) =>
+		new Repository(store, clock, new SequentialIds(name), network.join(), 'laptop');
+	const form = tab('form');
+	const elsewhere = tab('elsewhere');
+	const client = await form.save('clients', {
+		name: 'Acme Ltd',
+		email: '',
+		address: '',
+		taxId: ''
+	});
+	const invoice = await form.save(
+		'invoices',
+		makeInvoiceDraft({ clientId: client.id, clientName: client.name, notes: 'PO 4711' })
+	);
+	clock.advance(60_000);
+	/** Saves a change to the invoice as another device's sync or another tab would. */
+	const editElsewhere = async (change: Partial<Invoice>) => {
+		const stored = (await store.get('invoices', invoice.id))!;
+		await elsewhere.save('invoices', { ...withoutMeta(stored), ...change }, stored);
+		clock.advance(60_000);
+	};
+	return { store, form, elsewhere, clients: [client], invoice, editElsewhere };
+}
+
+/** What the editor form reads back from an unchanged invoice. */
+function fieldsOf(invoice: Invoice): InvoiceFields {
+	const { number, clientName, issueDate, dueDate, currency, lines, discount, notes } = invoice;
+	return { number, clientName, issueDate, dueDate, currency, lines, discount, notes };
+}
+
+describe('saveInvoice', () => {
+	it('keeps a change made elsewhere while the editor was open', async () => {
+		const { store, form, clients, invoice, editElsewhere } = await openedInvoice();
+		const snapshot = invoice; // what the editor was loaded from
+		await editElsewhere({ notes: 'PO 4711, deliver to gate 3' });
+
+		const outcome = await saveInvoice(
+			form,
+			clients,
+			{ ...fieldsOf(snapshot), dueDate: '2026-03-01' },
+			snapshot
+		);
+
+		const stored = await store.get('invoices', invoice.id);
+		expect(stored).toMatchObject({ notes: 'PO 4711, deliver to gate 3', dueDate: '2026-03-01' });
+		expect(outcome).toMatchObject({ merged: ['notes'], clashes: [], deleted: false });
+		expect(await store.conflicts()).toEqual([]);
+	});
+
+	it('where both changed a field, keeps the edit and the other value as a conflict copy', async () => {
+		const { store, form, clients, invoice, editElsewhere } = await openedInvoice();
+		await editElsewhere({ notes: 'Their notes' });
+
+		const outcome = await saveInvoice(
+			form,
+			clients,
+			{ ...fieldsOf(invoice), notes: 'My notes' },
+			invoice
+		);
+
+		expect((await store.get('invoices', invoice.id))?.notes).toBe('My notes');
+		expect(outcome).toMatchObject({ merged: [], clashes: ['notes'], deleted: false });
+		const copies = await store.conflicts();
+		expect(copies.map((c) => [c.fields, (c.record as Invoice).notes])).toEqual([
+			[['notes'], 'Their notes']
+		]);
+	});
+
+	it('leaves an invoice deleted elsewhere deleted, and keeps the edit as a copy', async () => {
+		const { store, form, elsewhere, clients, invoice } = await openedInvoice();
+		await elsewhere.remove('invoices', invoice.id);
+
+		const outcome = await saveInvoice(
+			form,
+			clients,
+			{ ...fieldsOf(invoice), notes: 'Typed meanwhile' },
+			invoice
+		);
+
+		expect(outcome.deleted).toBe(true);
+		expect((await store.get('invoices', invoice.id))?.deleted).toBe(true);
+		const copies = await store.conflicts();
+		expect(copies.map((c) => (c.record as Invoice).notes)).toEqual(['Typed meanwhile']);
+	});
+});
+
+describe('setStatus', () => {
+	it('keeps a change made elsewhere since the invoice was shown', async () => {
+		const { store, form, invoice, editElsewhere } = await openedInvoice();
+		await editElsewhere({ dueDate: '2026-04-30' });
+
+		const outcome = await setStatus(form, invoice, 'sent');
+
+		const stored = await store.get('invoices', invoice.id);
+		expect(stored).toMatchObject({ status: 'sent', dueDate: '2026-04-30' });
+		expect(outcome).toMatchObject({ merged: ['dueDate'], clashes: [] });
+	});
+});
