@@ -249,7 +249,7 @@ test('the same invoice edited on two devices: the newer wins, the other can be r
 	await syncNow(other);
 	await connect(page, ACADEMY);
 	await syncNow(page);
-	const notice = page.getByText(`Invoice ${number} was edited on two devices`);
+	const notice = page.getByText(`Invoice ${number}: the notes changed on two devices at once`);
 	await expect(notice).toBeVisible();
 	expect((await localInvoices(page))[0]?.notes).toBe('Newer edit');
 

@@ -34,7 +34,9 @@ export class AppData {
 
 	constructor(readonly services: Services) {
 		this.#today = localDate(services.clock.now());
-		services.repository.subscribe((notice) => void this.#inOrder(() => this.#refresh(notice)));
+		services.repository.subscribe(
+			(notice) => void this.#inOrder(() => (notice.reset ? this.#load() : this.#refresh(notice)))
+		);
 	}
 
 	get invoices() {

@@ -125,7 +125,7 @@ export class AwsConnection {
 		const session = this.session.session;
 		if (!session) return Promise.reject(new Error('Connect AWS first.'));
 		const s = this.settings;
-		return this.#gateways.get(session, [s.region, s.dynamodbEndpoint], () =>
+		return this.#gateways.get(session, [s.region, s.dynamodbEndpoint, s.table, s.workspace], () =>
 			this.deps.openGateway(session, s, (error) => this.rejected(error))
 		);
 	}

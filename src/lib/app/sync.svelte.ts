@@ -7,6 +7,7 @@ import type { ConflictCopy, OutboxEntry, RecordStore } from '../storage/record-s
 import type { ClockDrift } from '../storage/hlc';
 import type { Repository } from '../storage/repository';
 import { SyncEngine, type SyncProgress, type SyncReport } from '../storage/sync-engine';
+import type { AwsSettings } from '../aws/settings';
 import type { AwsConnection } from './aws-connection.svelte';
 
 export interface SyncDeps {
@@ -23,6 +24,25 @@ export const SYNC_INTERVAL_MS = 30_000;
 /** The whole workspace is compared with the cloud this often while connected (and on connect). */
 export const RECONCILE_INTERVAL_MS = 3 * 60 * 60_000;
 const REPAIRS_KEY = 'sync-repairs';
+const BOUND_KEY = 'bound-cloud';
+
+/** The cloud place (endpoint, table, workspace) this browser's data belongs to. */
+export interface CloudPlace {
+	scope: string;
+	settings: Pick<AwsSettings, 'region' | 'dynamodbEndpoint' | 'table' | 'workspace'>;
+}
+
+/** Settings point somewhere else than the place this browser's data belongs to. */
+export interface PlaceChoice {
+	current: CloudPlace;
+	next: CloudPlace;
+}
+
+/** A place in words: `workspace "default" of table "invoicelab" in us-east-1`. */
+export function describePlace({ settings }: CloudPlace): string {
+	const where = settings.dynamodbEndpoint || settings.region;
+	return `workspace "${settings.workspace}" of table "${settings.table}" at ${where}`;
+}
 
 /** What the reconciles of this browser found and set right, shown in Settings → Data. */
 export interface RepairLog {
@@ -50,6 +70,7 @@ export class SyncCoordinator {
 	#skipped = $state.raw<string[]>([]);
 	#drift = $state.raw<ClockDrift | null>(null);
 	#repairs = $state.raw<RepairLog>({ total: 0, lastCheckAt: null, lastRepaired: 0 });
+	#placeChoice = $state.raw<PlaceChoice | null>(null);
 	#failures = 0;
 	#again = false;
 	#reconcileNext = true;
@@ -88,6 +109,13 @@ export class SyncCoordinator {
 	}
 	get skipped() {
 		return this.#skipped;
+	}
+	/**
+	 * Set when the settings name another workspace, table or region than the one this
+	 * browser's data belongs to: sync waits until the user chooses (see `choosePlace`).
+	 */
+	get placeChoice() {
+		return this.#placeChoice;
 	}
 	/** What the whole-workspace checks repaired so far. */
 	get repairs() {
@@ -187,6 +215,7 @@ export class SyncCoordinator {
 			this.#reconcileNext || now - (this.#repairs.lastCheckAt ?? 0) > RECONCILE_INTERVAL_MS;
 		try {
 			const gateway = await this.deps.aws.gateway();
+			if (!(await this.#boundTo(gateway.scope))) return;
 			report = await this.#engine(gateway).run({
 				reconcile,
 				onProgress: (progress) => (this.#progress = progress)
@@ -220,6 +249,52 @@ export class SyncCoordinator {
 				'info'
 			);
 		}
+	}
+
+	/**
+	 * Data of two workspaces never mix by accident: the first sync binds this browser's data to
+	 * its place; a later sync elsewhere waits for the user's choice.
+	 */
+	async #boundTo(scope: string): Promise<boolean> {
+		const { table, workspace, region, dynamodbEndpoint } = this.deps.aws.settings;
+		const next: CloudPlace = { scope, settings: { table, workspace, region, dynamodbEndpoint } };
+		const current = await this.deps.store.readMeta<CloudPlace>(BOUND_KEY);
+		if (current && current.scope !== scope) {
+			this.#placeChoice = { current, next };
+			this.#error = `Not synced: the data in this browser belongs to ${describePlace(current)}. Choose what to do in Settings → Data.`;
+			return false;
+		}
+		if (!current) await this.deps.store.writeMeta(BOUND_KEY, next);
+		this.#placeChoice = null;
+		return true;
+	}
+
+	/**
+	 * The user's answer to a place choice:
+	 * - `merge`: copy this browser's data into the new place, and that place's data here;
+	 * - `replace`: leave this browser's data in its place (all of it synced) and load the new
+	 *   place's data instead;
+	 * - `back`: set the settings back to the place the data belongs to.
+	 */
+	async choosePlace(answer: 'merge' | 'replace' | 'back'): Promise<void> {
+		const choice = this.#placeChoice;
+		if (!choice) return;
+		if (answer === 'back') {
+			await this.deps.aws.updateSettings(choice.current.settings);
+		} else {
+			if (answer === 'replace') {
+				if ((await this.deps.store.pendingCount()) > 0) {
+					throw new Error('Some changes are not synced yet; sync them before switching.');
+				}
+				await this.deps.repository.clearAll();
+			} else {
+				await this.#engine(await this.deps.aws.gateway()).requeueAll();
+			}
+			await this.deps.store.writeMeta(BOUND_KEY, choice.next);
+		}
+		this.#placeChoice = null;
+		this.#error = null;
+		await this.syncNow({ reconcile: true });
 	}
 
 	async #logRepairs(repaired: number): Promise<void> {

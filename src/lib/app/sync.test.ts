@@ -182,3 +182,65 @@ describe('clock drift', () => {
 		slow.sync.stop();
 	});
 });
+
+describe('one workspace per browser', () => {
+	async function twoWorkspaces() {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const other = device('other', cloud);
+		await other.connection.updateSettings({ workspace: 'books-2' });
+		await other.repository.save('invoices', makeInvoiceDraft({ notes: 'in books-2' }));
+		await other.connect();
+		const a = device('a', cloud);
+		await a.repository.save('invoices', makeInvoiceDraft({ notes: 'in default' }));
+		await a.connect();
+		await a.connection.updateSettings({ workspace: 'books-2' });
+		await a.sync.syncNow();
+		await a.idle();
+		const notes = async () => (await a.store.all('invoices')).map((i) => i.notes).sort();
+		const cloudNotes = (workspace: string) =>
+			[...cloud.remotes.get(`invoicelab|${workspace}`)!.items.values()]
+				.filter((item) => item.type === 'invoices')
+				.map((item) => item.notes)
+				.sort();
+		return { a, other, notes, cloudNotes };
+	}
+
+	it('does not sync another workspace into this browser without asking', async () => {
+		const { a, notes, cloudNotes } = await twoWorkspaces();
+		expect(a.sync.placeChoice?.current.settings.workspace).toBe('default');
+		expect(a.sync.error).toMatch(/belongs to workspace "default"/);
+		expect(await notes()).toEqual(['in default']);
+		expect(cloudNotes('books-2')).toEqual(['in books-2']);
+
+		await a.sync.choosePlace('back');
+		await a.idle();
+		expect(a.connection.settings.workspace).toBe('default');
+		expect(a.sync.placeChoice).toBeNull();
+		expect(a.sync.error).toBeNull();
+	});
+
+	it('switches to the other workspace’s data, leaving this one’s in its table', async () => {
+		const { a, notes, cloudNotes } = await twoWorkspaces();
+		await a.sync.choosePlace('replace');
+		await a.idle();
+		expect(await notes()).toEqual(['in books-2']);
+		expect(cloudNotes('default')).toEqual(['in default']);
+		expect(cloudNotes('books-2')).toEqual(['in books-2']);
+	});
+
+	it('refuses to switch while changes are not synced', async () => {
+		const { a, notes } = await twoWorkspaces();
+		await a.repository.save('invoices', makeInvoiceDraft({ notes: 'not synced' }));
+		await expect(a.sync.choosePlace('replace')).rejects.toThrow(/not synced/);
+		expect(await notes()).toEqual(['in default', 'not synced']);
+	});
+
+	it('copies this browser’s data into the other workspace when asked', async () => {
+		const { a, notes, cloudNotes } = await twoWorkspaces();
+		await a.sync.choosePlace('merge');
+		await a.idle();
+		expect(await notes()).toEqual(['in books-2', 'in default']);
+		expect(cloudNotes('books-2')).toEqual(['in books-2', 'in default']);
+	});
+});

@@ -242,6 +242,12 @@ export class IdbRecordStore implements RecordStore {
 		return this.db.count('outbox');
 	}
 
+	async clearData(): Promise<void> {
+		const stores = [...RECORD_STORES, 'outbox', 'conflicts'] as const;
+		const tx = this.db.transaction(stores, 'readwrite');
+		await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+	}
+
 	async readMeta<T>(key: string): Promise<T | undefined> {
 		return (await this.db.get('meta', key))?.value as T | undefined;
 	}

@@ -114,6 +114,12 @@ export class MemoryRecordStore implements RecordStore {
 		this.copies.delete(key);
 	}
 
+	async clearData(): Promise<void> {
+		for (const table of this.tables.values()) table.clear();
+		this.pending.clear();
+		this.copies.clear();
+	}
+
 	async readMeta<T>(key: string): Promise<T | undefined> {
 		return structuredClone(this.meta.get(key)) as T | undefined;
 	}

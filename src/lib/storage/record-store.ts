@@ -197,6 +197,8 @@ export interface RecordStore {
 	pendingCount(): Promise<number>;
 	conflicts(): Promise<ConflictCopy[]>;
 	dismissConflict(key: string): Promise<void>;
+	/** Empties records, outbox and conflict copies in one transaction (metadata stays). */
+	clearData(): Promise<void>;
 	readMeta<T>(key: string): Promise<T | undefined>;
 	writeMeta(key: string, value: unknown): Promise<void>;
 }

@@ -36,6 +36,8 @@ export const SCHEMAS = {
 export interface ChangeNotice {
 	collection: CollectionName;
 	ids: string[];
+	/** Everything changed (the local data was replaced): read it all again. */
+	reset?: true;
 }
 
 export type Draft<T> = Omit<T, keyof RecordMeta> & { id?: string };
@@ -379,6 +381,17 @@ export class Repository {
 		const applied = resolutions.filter((r) => r.record && !stale.includes(r));
 		this.notify(applied.map((r) => ({ collection: r.collection, record: r.record }) as Change));
 		return stale;
+	}
+
+	/**
+	 * Empties the local data (records, pending changes, conflict copies) and tells every tab.
+	 * Only for data the cloud holds: the caller checks nothing is pending.
+	 */
+	async clearAll(): Promise<void> {
+		await this.store.clearData();
+		const notice: ChangeNotice = { collection: 'invoices', ids: [], reset: true };
+		this.announce(notice);
+		this.channel.post(notice);
 	}
 
 	/** Tells every tab that the outbox changed (a sync acknowledged changes), so counts refresh. */

@@ -170,10 +170,11 @@ export class SyncEngine {
 	}
 
 	/**
-	 * The table was deleted and created again: what it acknowledged is gone. Every local record
-	 * goes up again, conditionally, and merges with whatever another device put there first.
+	 * Every local record goes up again, conditionally, and merges with whatever another device
+	 * put there first: after the table was deleted and created again (what it acknowledged is
+	 * gone), or when the user copies this browser's data into another workspace.
 	 */
-	private async requeueAll(): Promise<void> {
+	async requeueAll(): Promise<void> {
 		const { store } = this.deps;
 		const pending = new Map((await store.outbox()).map((e) => [e.key, e]));
 		const resolutions: Resolution[] = [];
