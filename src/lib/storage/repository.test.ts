@@ -3,6 +3,8 @@ import { ManualClock } from '../platform/clock';
 import { SequentialIds } from '../platform/ids';
 import { MemoryTabNetwork } from '../platform/channel';
 import { makeInvoice, makeInvoiceDraft } from '../testing/factories';
+import { DEFAULT_PROFILE } from '../invoice/profile';
+import { withoutMeta } from '../invoice/schema';
 import { MemoryRecordStore } from './memory-store';
 import { Repository, ValidationError, type ChangeNotice } from './repository';
 
@@ -109,5 +111,22 @@ describe('Repository', () => {
 		expect(await store.conflicts()).toEqual([
 			expect.objectContaining({ source: 'import', fields: ['notes'], record: elsewhere })
 		]);
+	});
+
+	it('a settings form filled from the defaults keeps a profile that synced in meanwhile', async () => {
+		const { repo, store } = setup();
+		const synced = { ...withoutMeta(DEFAULT_PROFILE), name: 'Synced Ltd', taxId: 'DE123' };
+		await repo.save('profile', synced);
+		const outcome = await repo.update(
+			'profile',
+			{ ...withoutMeta(DEFAULT_PROFILE), email: 'me@example.com' },
+			DEFAULT_PROFILE
+		);
+		expect(outcome.merged.sort()).toEqual(['name', 'taxId']);
+		expect(await store.get('profile', 'business')).toMatchObject({
+			name: 'Synced Ltd',
+			taxId: 'DE123',
+			email: 'me@example.com'
+		});
 	});
 });
