@@ -453,3 +453,52 @@ async function importInvoices(page: Page, count: number): Promise<void> {
 	});
 	await expect(page.getByText(`${count + clientCount} added`)).toBeVisible();
 }
+
+test('pointing the settings at another workspace asks which data this browser holds', async ({
+	page,
+	localAws,
+	table
+}) => {
+	const endpoint = localAws.proxy.endpoint;
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	const number = await createInvoice(page, {
+		client: 'Workspace One',
+		lines: [{ description: 'Work', unitPrice: '10' }]
+	});
+	await syncNow(page);
+
+	const workspace = async (name: string) => {
+		await page.getByRole('link', { name: 'Settings' }).click();
+		await page.getByRole('tab', { name: 'AWS' }).click();
+		await page.getByLabel('Workspace').fill(name);
+		await page.getByLabel('Workspace').blur();
+		await page.getByRole('tab', { name: 'Data' }).click();
+	};
+	await workspace('books-2');
+	await page.getByRole('button', { name: 'Sync everything now' }).click();
+	const choice = page.getByRole('group', { name: 'Which data should this browser hold?' });
+	await expect(choice).toContainText(
+		'belongs to workspace "default". The settings now point to workspace "books-2".',
+		{
+			timeout: 45_000
+		}
+	);
+	await choice.getByRole('button', { name: 'Go back' }).click();
+	await expect(choice).toBeHidden();
+	await page.getByRole('tab', { name: 'AWS' }).click();
+	await expect(page.getByLabel('Workspace')).toHaveValue('default');
+
+	await workspace('books-2');
+	await page.getByRole('button', { name: 'Sync everything now' }).click();
+	await choice.getByRole('button', { name: 'Bring this data along' }).click();
+	await expect(choice).toBeHidden();
+	await expect
+		.poll(async () => (await cloudInvoices(endpoint, table)).map((i) => i.number), {
+			timeout: 45_000
+		})
+		.toEqual([number, number]);
+	await openInvoices(page);
+	await expect(page.getByRole('link', { name: number })).toBeVisible();
+});

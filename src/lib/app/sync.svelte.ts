@@ -38,10 +38,21 @@ export interface PlaceChoice {
 	next: CloudPlace;
 }
 
-/** A place in words: `workspace "default" of table "invoicelab" in us-east-1`. */
-export function describePlace({ settings }: CloudPlace): string {
-	const where = settings.dynamodbEndpoint || settings.region;
-	return `workspace "${settings.workspace}" of table "${settings.table}" at ${where}`;
+/**
+ * Two places in words, naming only what tells them apart besides the workspace:
+ * `workspace "default"` and `workspace "books" of table "archive"`.
+ */
+export function describePlaces(a: CloudPlace, b: CloudPlace): [string, string] {
+	const words = ({ settings }: CloudPlace) => {
+		let text = `workspace "${settings.workspace}"`;
+		if (a.settings.table !== b.settings.table) text += ` of table "${settings.table}"`;
+		const where = settings.dynamodbEndpoint || settings.region;
+		const otherWhere = (place: CloudPlace) =>
+			place.settings.dynamodbEndpoint || place.settings.region;
+		if (otherWhere(a) !== otherWhere(b)) text += ` at ${where}`;
+		return text;
+	};
+	return [words(a), words(b)];
 }
 
 /** What the reconciles of this browser found and set right, shown in Settings → Data. */
@@ -261,7 +272,7 @@ export class SyncCoordinator {
 		const current = await this.deps.store.readMeta<CloudPlace>(BOUND_KEY);
 		if (current && current.scope !== scope) {
 			this.#placeChoice = { current, next };
-			this.#error = `Not synced: the data in this browser belongs to ${describePlace(current)}. Choose what to do in Settings → Data.`;
+			this.#error = `Not synced: the settings point to another place than this browser's data. Choose in Settings → Data.`;
 			return false;
 		}
 		if (!current) await this.deps.store.writeMeta(BOUND_KEY, next);
