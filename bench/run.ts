@@ -1,45 +1,66 @@
-/** `npm run bench`: builds the app, serves it on 127.0.0.1, measures in Chromium. */
+/**
+ * `npm run bench`: builds the app, serves it on 127.0.0.1, measures in Chromium; then sync
+ * against dynalite and the sync soak. `--only=<section>` runs one section (foundation, sync,
+ * pdf, analytics, ai, soak); `--no-build` uses the existing build. The build, the server and
+ * Chromium are started only for sections that need them.
+ */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from '@playwright/test';
 import { startStaticServer } from '../scripts/serve.mjs';
 import { launchChromium } from './browser';
 import { foundationBench, type Row } from './foundation';
 import { aiBench } from './ai';
 import { analyticsBench } from './analytics';
 import { pdfBench } from './pdf';
+import { soakBench } from './soak';
 import { syncBench } from './sync';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 4199;
+const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
-if (!process.argv.includes('--no-build')) execSync('npm run build', { cwd: root, stdio: 'ignore' });
-const server = await startStaticServer({ dir: `${root}build`, port: PORT });
-const browser = await launchChromium();
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const wanted = (section: string) => !only || only === section;
+const needsBrowser = ['foundation', 'pdf', 'ai'].some(wanted);
+
+if (needsBrowser && !process.argv.includes('--no-build')) {
+	execSync('npm run build', { cwd: root, stdio: 'ignore' });
+}
+const server = needsBrowser ? await startStaticServer({ dir: `${root}build`, port: PORT }) : null;
+let browser: Browser | null = null;
+const chromium = async () => (browser ??= await launchChromium());
 try {
-	const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-	const rows: Row[] = [
-		...(only && only !== 'foundation'
-			? []
-			: await foundationBench(browser, `http://127.0.0.1:${PORT}/`)),
-		...(only && only !== 'sync' ? [] : await syncBench()),
-		...(only && only !== 'pdf' ? [] : await pdfBench(browser, `http://127.0.0.1:${PORT}/`)),
-		...(only && only !== 'analytics' ? [] : analyticsBench()),
-		...(only && only !== 'ai' ? [] : await aiBench(browser, `http://127.0.0.1:${PORT}/`))
+	const sections: [string, () => Row[] | Promise<Row[]>][] = [
+		['foundation', async () => foundationBench(await chromium(), BASE_URL)],
+		['sync', syncBench],
+		['pdf', async () => pdfBench(await chromium(), BASE_URL)],
+		['analytics', analyticsBench],
+		['ai', async () => aiBench(await chromium(), BASE_URL)],
+		['soak', soakBench]
 	];
+	const rows: (Row & { section: string })[] = [];
+	for (const [section, bench] of sections) {
+		if (wanted(section)) rows.push(...(await bench()).map((row) => ({ ...row, section })));
+	}
 	console.table(
 		rows.map((r) => ({
 			metric: r.metric,
-			value: Number(r.value.toFixed(1)),
+			value: Number(r.value.toFixed(r.unit === 'ratio' ? 4 : 1)),
 			unit: r.unit,
 			target: r.target ?? ''
 		}))
 	);
 	mkdirSync(`${root}bench/results`, { recursive: true });
 	const out = `${root}bench/results/bench.json`;
-	writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+	// A run of one section keeps the other sections' rows from the last run.
+	const kept: { section?: string }[] =
+		only && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')).rows ?? []) : [];
+	const merged = [...kept.filter((r) => r.section && r.section !== only), ...rows];
+	writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows: merged }, null, 2));
 	console.log(`Wrote ${out}`);
 } finally {
-	await browser.close();
-	server.close();
+	await (browser as Browser | null)?.close();
+	server?.close();
 }
