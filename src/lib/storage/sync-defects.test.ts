@@ -196,6 +196,31 @@ describe('sync defects (regressions)', () => {
 		expect((await a.store.get('invoices', invoice.id))?.notes).toBe('v2 on b');
 	});
 
+	it('an old version seen late through the lagging index does not undo what the edit builds on', async () => {
+		const remote = new MemoryRemote();
+		const a = makeReplica('a', remote);
+		const b = makeReplica('b', remote);
+		const v0 = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'v0' }));
+		await a.engine.run();
+		const oldItem = structuredClone(remote.items.get(`invoices#${v0.id}`)!);
+		const v1 = await a.repository.save('invoices', { ...withoutMeta(v0), notes: 'v1' }, v0);
+		await a.engine.run();
+		await a.repository.save('invoices', { ...withoutMeta(v1), notes: 'v2' }, v1);
+		// B changes another field on top of v1 meanwhile.
+		await b.engine.run();
+		const onB = (await b.store.get('invoices', v0.id))!;
+		await b.repository.save('invoices', { ...withoutMeta(onB), dueDate: '2026-05-01' }, onB);
+		await b.engine.run();
+		const realChanges = remote.changesSince.bind(remote);
+		remote.changesSince = async () => {
+			remote.changesSince = realChanges;
+			return { items: [oldItem], cursor: undefined };
+		};
+		await a.engine.run();
+		expect(await a.store.conflicts()).toEqual([]);
+		expect(cloudInvoice(remote, v0.id)).toMatchObject({ notes: 'v2', dueDate: '2026-05-01' });
+	});
+
 	it('4. an edit that synced in while the editor was open is merged, not overwritten', async () => {
 		const remote = new MemoryRemote();
 		const a = makeReplica('a', remote);

@@ -127,7 +127,7 @@ export class SyncEngine {
 			const page = await this.call(() => remote.changesSince(state.checkpoint, cursor));
 			cursor = page.cursor;
 			for (const item of page.items) highest = Math.max(highest, Number(item.seq) || 0);
-			await this.apply(page.items);
+			await this.apply(page.items, false);
 			this.progress({ phase: 'pull', done: this.report.pulled, total: 0 });
 		} while (cursor);
 		await store.writeMeta(checkpointKey, settle(state, highest, startedAt, clock.now()));
@@ -161,7 +161,7 @@ export class SyncEngine {
 		const plan = planReconcile(cloud, local, pending);
 		for (let i = 0; i < plan.fetch.length; i += GET_BATCH_SIZE) {
 			const items = await this.getMany(plan.fetch.slice(i, i + GET_BATCH_SIZE));
-			this.report.repaired += await this.apply(items);
+			this.report.repaired += await this.apply(items, true);
 			this.progress({ phase: 'check', done: i, total: plan.fetch.length });
 		}
 		if (plan.push.length === 0) return;
@@ -201,8 +201,11 @@ export class SyncEngine {
 		}
 	}
 
-	/** Reads cloud items, merges them into local data; returns how many local records changed. */
-	private async apply(items: readonly Item[]): Promise<number> {
+	/**
+	 * Reads cloud items, merges them into local data; returns how many local records changed.
+	 * `current`: read strongly consistent, so the cloud holds these versions now.
+	 */
+	private async apply(items: readonly Item[], current: boolean): Promise<number> {
 		const changes: Change[] = [];
 		const skipped = await this.skippedItems();
 		const unreadable = new Map(skipped.map((s) => [s.sk, s]));
@@ -217,14 +220,14 @@ export class SyncEngine {
 			await this.deps.store.writeMeta(this.skippedKey, [...unreadable.values()]);
 		}
 		this.report.pulled += changes.length;
-		return this.merge(changes);
+		return this.merge(changes, current);
 	}
 
 	/**
 	 * Decides what each cloud version does locally and applies it; decisions whose record or
 	 * pending edit moved meanwhile (a save in this or another tab) are made again.
 	 */
-	private async merge(changes: readonly Change[]): Promise<number> {
+	private async merge(changes: readonly Change[], current: boolean): Promise<number> {
 		const { store, repository } = this.deps;
 		repository.observe(changes.map((c) => c.record));
 		let waiting = changes;
@@ -234,7 +237,7 @@ export class SyncEngine {
 			const pending = new Map((await store.outbox()).map((e) => [e.key, e]));
 			const locals = await repository.versionsOf(waiting);
 			const detectedAt = new Date(this.deps.clock.now()).toISOString();
-			const context = { detectedAt, stamp: () => repository.stamp() };
+			const context = { detectedAt, current, stamp: () => repository.stamp() };
 			const decided = waiting.flatMap((change, i) => {
 				const entry = pending.get(outboxKey(change.collection, change.record.id));
 				const resolution = resolveCloudVersion(change, locals[i], entry, context);
@@ -328,7 +331,7 @@ export class SyncEngine {
 				const reading = this.read(cloud);
 				if (!reading.ok)
 					return this.fail(entry.key, `The cloud copy is unreadable: ${reading.reason}`);
-				await this.merge([reading.change]);
+				await this.merge([reading.change], true);
 			} else {
 				await store.resolve([
 					{

@@ -24,6 +24,11 @@ export interface PullState {
 
 export interface ResolveContext {
 	detectedAt: string;
+	/**
+	 * The version was read strongly consistent, so the cloud holds it now; a version from the
+	 * delta pull may be an old one seen late through the index.
+	 */
+	current: boolean;
 	/** A new stamp, later than every stamp seen (for a merged version made here). */
 	stamp: () => string;
 }
@@ -73,9 +78,13 @@ export function resolveCloudVersion(
 		...(record !== local ? { record } : {}),
 		entry: { ...pending, hlc: record.hlc, baseHlc: remote.hlc, base: remote, isNew: false }
 	});
-	// The local version was made on top of this cloud version.
+	// The local version was made on top of this cloud version. It becomes the pending edit's
+	// base, unless it is older than the base and may be a late sight of it through the index
+	// (when the cloud really holds it, an old write that landed late rolled the item back).
 	if (descendsFrom(local, remote.hlc)) {
-		return !entry || remote.hlc === entry.baseHlc ? null : rebase();
+		if (!entry || remote.hlc === entry.baseHlc) return null;
+		const olderThanBase = entry.base !== undefined && descendsFrom(entry.base, remote.hlc);
+		return olderThanBase && !context.current ? null : rebase();
 	}
 	if (sameContent(local, remote)) return newerOf(local, remote) === remote ? takeCloud() : rebase();
 	const restamp = (record: Record): Record => ({
