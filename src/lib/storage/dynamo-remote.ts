@@ -1,6 +1,13 @@
 import type { Dynamo } from '../aws/dynamo-client';
 import type { Item, ItemStamp, RemoteStore } from './remote-store';
-import { partitionKey, SEQ_COUNTER_SK, SEQ_INDEX, STAMP_INDEX, stampIndex } from './table-design';
+import {
+	partitionKey,
+	SEQ_COUNTER_SK,
+	SEQ_INDEX,
+	STAMP_INDEX,
+	stampDigest,
+	stampIndex
+} from './table-design';
 
 /** How long a table's identity is trusted before it is described again. */
 const IDENTITY_TTL_MS = 10 * 60_000;
@@ -136,9 +143,12 @@ export class DynamoRemote implements RemoteStore {
 				ReturnConsumedCapacity: 'TOTAL'
 			})
 		);
-		const items = (Items ?? []).flatMap((item): ItemStamp[] =>
-			typeof item.hlc === 'string' ? [{ sk: String(item.sk), hlc: item.hlc }] : []
-		);
+		const items = (Items ?? []).flatMap((item): ItemStamp[] => {
+			if (typeof item.ver === 'string') return [{ sk: String(item.sk), ver: item.ver }];
+			return typeof item.hlc === 'string'
+				? [{ sk: String(item.sk), ver: stampDigest(item.hlc) }]
+				: [];
+		});
 		return { items, cursor: LastEvaluatedKey, readUnits: ConsumedCapacity?.CapacityUnits ?? 0 };
 	}
 
@@ -150,7 +160,7 @@ export class DynamoRemote implements RemoteStore {
 					TableName: this.table,
 					AttributeDefinitions: [
 						{ AttributeName: 'pk', AttributeType: 'S' },
-						{ AttributeName: 'hlc', AttributeType: 'S' }
+						{ AttributeName: 'ver', AttributeType: 'S' }
 					],
 					GlobalSecondaryIndexUpdates: [{ Create: stampIndex() }]
 				})

@@ -1,10 +1,10 @@
 /** The cloud side of sync, behind an interface: DynamoDB in the app, memory in unit tests. */
 export type Item = Record<string, unknown>;
 
-/** One record's key and stamp, as the keys-only index lists them. */
+/** One record's key and stamp digest (`ver`), as the keys-only index lists them. */
 export interface ItemStamp {
 	sk: string;
-	hlc: string;
+	ver: string;
 }
 
 export interface RemoteStore {
@@ -26,8 +26,9 @@ export interface RemoteStore {
 	/** One page of items changed after `afterSeq`, in change order. */
 	changesSince(afterSeq: number, cursor?: unknown): Promise<{ items: Item[]; cursor?: unknown }>;
 	/**
-	 * One page of every record's key and stamp, from a small index (eventually consistent);
-	 * `readUnits` is what the page cost.
+	 * One page of every record's key and stamp digest, from a small index (eventually
+	 * consistent; an item written before the index existed may be missing); `readUnits` is
+	 * what the page cost.
 	 */
 	stamps(cursor?: unknown): Promise<{ items: ItemStamp[]; cursor?: unknown; readUnits: number }>;
 }

@@ -4,7 +4,12 @@ import type { AwsSession } from '../aws/session';
 import { DEFAULT_AWS_SETTINGS } from '../aws/settings';
 import { startDynalite, type LocalDynamo } from '../testing/dynalite';
 import { startFaultProxy, type FaultProxy } from '../testing/fault-proxy';
+import { makeInvoice } from '../testing/factories';
+import { makeReplica } from '../testing/replica';
+import { DynamoRemote } from './dynamo-remote';
 import { createTable, describeTable } from './remote-table';
+import { SETTLE_MS } from './sync-rules';
+import { createTableInput, SEQ_INDEX, toItem } from './table-design';
 
 const session: AwsSession = {
 	credentials: {
@@ -60,5 +65,48 @@ describe('the sync table on a real DynamoDB API (dynalite)', () => {
 		proxy.fail('throttle', 1);
 		expect(await describeTable(dynamo, 'invoices-a')).toBe('active');
 		expect(rejected).toHaveLength(1);
+	});
+});
+
+describe('a table made before the stamp index (dynalite)', () => {
+	let local: LocalDynamo;
+	beforeAll(async () => {
+		local = await startDynalite();
+	});
+	afterAll(async () => {
+		await local.close();
+	});
+
+	it('is reconciled from the table itself until the index exists', async () => {
+		const dynamo = await createDynamo(
+			session,
+			{ ...DEFAULT_AWS_SETTINGS, dynamodbEndpoint: local.endpoint },
+			() => {}
+		);
+		const { GlobalSecondaryIndexes, AttributeDefinitions, ...rest } = createTableInput('old');
+		await dynamo.client.send(
+			new dynamo.sdk.CreateTableCommand({
+				...rest,
+				AttributeDefinitions: AttributeDefinitions.filter((a) => a.AttributeName !== 'ver'),
+				GlobalSecondaryIndexes: GlobalSecondaryIndexes.filter((i) => i.IndexName === SEQ_INDEX)
+			})
+		);
+		const device = makeReplica('a', new DynamoRemote(dynamo, 'old', 'default'));
+		await device.engine.run();
+		for (let i = 0; i < 3; i++) {
+			device.clock.advance(SETTLE_MS);
+			await device.engine.run();
+		}
+		// A write the delta pull can never see: as the previous version wrote it (no `ver`), with
+		// a change number below this device's checkpoint.
+		const late = makeInvoice({ id: 'landed-late', hlc: '2026-01-01T00:00:00.000Z-0000-old' });
+		const { ver, ...item } = toItem('default', { collection: 'invoices', record: late }, 0); // eslint-disable-line @typescript-eslint/no-unused-vars
+		await dynamo.documents.send(new dynamo.lib.PutCommand({ TableName: 'old', Item: item }));
+		expect((await device.engine.run()).pulled).toBe(0);
+		const report = await device.engine.run({ reconcile: true });
+		expect(report).toMatchObject({ reconciled: true, repaired: 1 });
+		expect(report.readUnits).toBeGreaterThan(0);
+		expect(await device.store.get('invoices', 'landed-late')).toEqual(late);
+		dynamo.client.destroy();
 	});
 });

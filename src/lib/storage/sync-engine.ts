@@ -8,11 +8,18 @@
 import type { Clock } from '../platform/clock';
 import { awsProblemOf } from '../aws/aws-errors';
 import { stampProblem } from './hlc';
-import type { Change, OutboxEntry, RecordStore, Resolution } from './record-store';
+import type { Change, CollectionName, OutboxEntry, RecordStore, Resolution } from './record-store';
 import { COLLECTIONS, outboxKey } from './record-store';
 import type { Repository } from './repository';
 import { BATCH_SIZE, GET_BATCH_SIZE, type Item, type RemoteStore } from './remote-store';
-import { planReconcile, resolveCloudVersion, settle, type PullState } from './sync-rules';
+import {
+	reconcileCandidates,
+	reconcileRepairs,
+	resolveCloudVersion,
+	settle,
+	type CloudStamp,
+	type PullState
+} from './sync-rules';
 import { fromItem, sortKey, toItem } from './table-design';
 
 /** Change numbers reserved at a time: one counter update per this many pushed records. */
@@ -139,16 +146,16 @@ export class SyncEngine {
 	 * delta pull missed (a late write, a re-created table, a skipped item now readable).
 	 */
 	private async reconcile(): Promise<void> {
-		const { store, remote } = this.deps;
+		const { store, remote, repository } = this.deps;
 		this.report.reconciled = true;
-		const cloud = new Map<string, string>();
+		const listing = new Map<string, string>();
 		let cursor: unknown;
 		do {
 			const page = await this.call(() => remote.stamps(cursor));
-			for (const { sk, hlc } of page.items) cloud.set(sk, hlc);
+			for (const { sk, ver } of page.items) listing.set(sk, ver);
 			this.report.readUnits += page.readUnits;
 			cursor = page.cursor;
-			this.progress({ phase: 'check', done: cloud.size, total: 0 });
+			this.progress({ phase: 'check', done: listing.size, total: 0 });
 		} while (cursor);
 		const local = (
 			await Promise.all(
@@ -157,16 +164,32 @@ export class SyncEngine {
 				)
 			)
 		).flat();
-		const pending = new Set((await store.outbox()).map((e) => e.key));
-		const plan = planReconcile(cloud, local, pending);
-		for (let i = 0; i < plan.fetch.length; i += GET_BATCH_SIZE) {
-			const items = await this.getMany(plan.fetch.slice(i, i + GET_BATCH_SIZE));
+		const pendingKeys = async () => new Set((await store.outbox()).map((e) => e.key));
+		const candidates = reconcileCandidates(listing, local, await pendingKeys());
+		const found = new Map<string, CloudStamp>();
+		for (let i = 0; i < candidates.length; i += GET_BATCH_SIZE) {
+			const items = await this.getMany(candidates.slice(i, i + GET_BATCH_SIZE));
+			for (const item of items) {
+				found.set(String(item.sk), { hlc: String(item.hlc), listed: typeof item.ver === 'string' });
+			}
 			this.report.repaired += await this.apply(items, true);
-			this.progress({ phase: 'check', done: i, total: plan.fetch.length });
+			this.progress({ phase: 'check', done: i, total: candidates.length });
 		}
-		if (plan.push.length === 0) return;
-		const stale = await store.resolve(plan.push);
-		this.report.repaired += plan.push.length - stale.length;
+		const keys = candidates.flatMap((sk) => {
+			const at = sk.indexOf('#');
+			const collection = sk.slice(0, at) as CollectionName;
+			return COLLECTIONS.includes(collection)
+				? [{ collection, record: { id: sk.slice(at + 1) } }]
+				: [];
+		});
+		const now = await repository.versionsOf(keys);
+		const current = keys.flatMap(({ collection }, i) =>
+			now[i] ? [{ collection, record: now[i] } as Change] : []
+		);
+		const { repairs, upgrades } = reconcileRepairs(current, found, await pendingKeys());
+		if (repairs.length + upgrades.length === 0) return;
+		const stale = new Set(await store.resolve([...repairs, ...upgrades]));
+		this.report.repaired += repairs.filter((r) => !stale.has(r)).length;
 	}
 
 	/**

@@ -10,7 +10,7 @@ import {
 	type OutboxEntry,
 	type Resolution
 } from './record-store';
-import { sortKey } from './table-design';
+import { sortKey, stampDigest } from './table-design';
 
 /** A write lands within this long of reserving its change number (or the reconcile finds it). */
 export const WRITE_DEADLINE_MS = 30_000;
@@ -153,47 +153,73 @@ export function settle(
 	};
 }
 
-export interface ReconcilePlan {
-	/** Cloud items newer than the local copy, or missing here: to read and merge. */
-	fetch: string[];
-	/** Local records the cloud lacks or holds older, with nothing pending: to queue for a push. */
-	push: Resolution[];
-}
-
-/** Compares the cloud's stamps (sort key → stamp) with local records and pending changes. */
-export function planReconcile(
+/**
+ * The reconcile's first step: which records to read, strongly consistent, after comparing the
+ * cloud's listing (sort key → stamp digest) with local data. Those whose digests differ, those
+ * this device lacks, and local records missing from the listing (the index may lag, or the
+ * item predates it) that are not pending anyway.
+ */
+export function reconcileCandidates(
 	cloud: ReadonlyMap<string, string>,
 	local: readonly Change[],
 	pending: ReadonlySet<string>
-): ReconcilePlan {
-	const localStamps = new Map(local.map((c) => [sortKey(c.collection, c.record.id), c.record.hlc]));
-	const fetch = [...cloud]
-		.filter(([sk, hlc]) => !sk.startsWith('#') && !((localStamps.get(sk) ?? '') >= hlc))
+): string[] {
+	const localDigests = new Map(
+		local.map((c) => [sortKey(c.collection, c.record.id), stampDigest(c.record.hlc)])
+	);
+	const differing = [...cloud]
+		.filter(([sk, digest]) => !sk.startsWith('#') && localDigests.get(sk) !== digest)
 		.map(([sk]) => sk);
-	const push = local.flatMap(({ collection, record }): Resolution[] => {
+	const unlisted = local
+		.filter((c) => !pending.has(outboxKey(c.collection, c.record.id)))
+		.map((c) => sortKey(c.collection, c.record.id))
+		.filter((sk) => !cloud.has(sk));
+	return [...differing, ...unlisted];
+}
+
+/** What a consistent read of a candidate found: its stamp, and whether it has a digest. */
+export interface CloudStamp {
+	hlc: string;
+	listed: boolean;
+}
+
+/**
+ * The reconcile's last step, after the cloud versions read were merged: local records, with
+ * nothing pending, that the cloud lacks or holds older are queued (a repair); ones the cloud
+ * holds as they are but without a stamp digest are queued to be written again so the index
+ * lists them (an upgrade, not a repair).
+ */
+export function reconcileRepairs(
+	candidates: readonly Change[],
+	cloud: ReadonlyMap<string, CloudStamp>,
+	pending: ReadonlySet<string>
+): { repairs: Resolution[]; upgrades: Resolution[] } {
+	const repairs: Resolution[] = [];
+	const upgrades: Resolution[] = [];
+	for (const { collection, record } of candidates) {
 		const key = outboxKey(collection, record.id);
-		const cloudHlc = cloud.get(sortKey(collection, record.id));
-		if (pending.has(key) || (cloudHlc !== undefined && cloudHlc >= record.hlc)) return [];
-		return [
-			{
+		if (pending.has(key)) continue;
+		const found = cloud.get(sortKey(collection, record.id));
+		const queue = (baseHlc: string | undefined): Resolution => ({
+			collection,
+			id: record.id,
+			expected: { hlc: record.hlc, pendingHlc: undefined },
+			// What the cloud should have held: a concurrent version merges from it.
+			entry: {
+				key,
 				collection,
 				id: record.id,
-				expected: { hlc: record.hlc, pendingHlc: undefined },
-				entry: {
-					key,
-					collection,
-					id: record.id,
-					hlc: record.hlc,
-					baseHlc: cloudHlc,
-					// What the cloud should have held: a concurrent version merges from it.
-					base: record,
-					isNew: false,
-					attempts: 0
-				}
+				hlc: record.hlc,
+				baseHlc,
+				base: record,
+				isNew: false,
+				attempts: 0
 			}
-		];
-	});
-	return { fetch, push };
+		});
+		if (!found || found.hlc < record.hlc) repairs.push(queue(found?.hlc));
+		else if (found.hlc === record.hlc && !found.listed) upgrades.push(queue(found.hlc));
+	}
+	return { repairs, upgrades };
 }
 
 export type ImportDecision = 'add' | 'update' | 'unchanged' | 'keep-local-and-copy';

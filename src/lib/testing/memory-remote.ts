@@ -121,9 +121,11 @@ export class MemoryRemote implements RemoteStore {
 	async stamps(cursor?: unknown) {
 		this.read('Query');
 		const sorted = [...this.indexed().values()]
-			.map((item): ItemStamp => ({ sk: String(item.sk), hlc: String(item.hlc) }))
+			.filter((item) => typeof item.ver === 'string')
+			.map((item): ItemStamp => ({ sk: String(item.sk), ver: String(item.ver) }))
 			.sort((a, b) => a.sk.localeCompare(b.sk));
-		const size = (stamp: ItemStamp) => itemBytes(stamp) + 40;
+		// The index entry holds pk, sk and ver (names and values).
+		const size = (stamp: ItemStamp) => itemBytes(stamp) + 20;
 		const { page, next } = this.page(sorted, cursor, size, Infinity);
 		const bytes = page.reduce((sum, stamp) => sum + size(stamp), 0);
 		return { items: page, cursor: next, readUnits: Math.ceil(bytes / 4096) / 2 };
