@@ -4,26 +4,17 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Invoice } from '../invoice/schema';
-import { MemoryTabNetwork } from '../platform/channel';
+import { withoutMeta, type Invoice } from '../invoice/schema';
 import { ManualClock } from '../platform/clock';
-import { SequentialIds } from '../platform/ids';
 import { makeInvoiceDraft } from '../testing/factories';
 import { MemoryRemote } from '../testing/memory-remote';
 import { makeReplica, type Replica } from '../testing/replica';
 import { openIdbStore } from './idb-store';
 import { MemoryRecordStore } from './memory-store';
-import type { RecordStore } from './record-store';
-import { Repository, ValidationError, type ChangeNotice } from './repository';
-import { SyncEngine } from './sync-engine';
+import type { Item } from './remote-store';
+import { ValidationError } from './repository';
 import { SETTLE_MS } from './sync-rules';
 import { fromItem, toItem } from './table-design';
-
-function withoutMeta(invoice: Invoice) {
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { createdAt, updatedAt, hlc, deleted, ...draft } = invoice;
-	return draft;
-}
 
 function cloudInvoice(remote: MemoryRemote, id: string): Invoice | undefined {
 	const item = remote.items.get(`invoices#${id}`);
@@ -31,29 +22,17 @@ function cloudInvoice(remote: MemoryRemote, id: string): Invoice | undefined {
 	return reading && reading.ok ? (reading.change.record as Invoice) : undefined;
 }
 
-/** A device over any RecordStore (the IndexedDB one included), on a shared clock. */
-function deviceOn(store: RecordStore, name: string, remote: MemoryRemote, clock: ManualClock) {
-	const repository = new Repository(
-		store,
-		clock,
-		new SequentialIds(name),
-		new MemoryTabNetwork<ChangeNotice>().join(),
-		name
-	);
-	const engine = new SyncEngine({
-		store,
-		repository,
-		remote,
-		workspace: 'default',
-		clock,
-		sleep: async (ms) => clock.advance(ms),
-		scope: 'test'
-	});
-	return { store, repository, engine, clock };
+/** The next delta pull sees only these items, as an index that lags behind would show. */
+function nextPullSees(remote: MemoryRemote, items: Item[]): void {
+	const realChanges = remote.changesSince.bind(remote);
+	remote.changesSince = async () => {
+		remote.changesSince = realChanges;
+		return { items, cursor: undefined };
+	};
 }
 
 /** A saves v1, both devices have it, B edits it and pushes. */
-async function sharedThenEditedOnB(a: Pick<Replica, 'repository' | 'engine'>, b: Replica) {
+async function sharedThenEditedOnB(a: Replica, b: Replica) {
 	const invoice = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'v1' }));
 	await a.engine.run();
 	await b.engine.run();
@@ -70,7 +49,7 @@ describe('sync defects (regressions)', () => {
 		it('is neither overwritten nor dropped from the outbox', async () => {
 			const remote = new MemoryRemote();
 			const clock = new ManualClock(Date.parse('2026-11-22T09:00:00Z'));
-			const a = deviceOn(await open(), 'a', remote, clock);
+			const a = makeReplica('a', remote, { store: await open(), clock });
 			const b = makeReplica('b', remote);
 			const invoice = await sharedThenEditedOnB(a, b);
 			clock.advance(5_000);
@@ -105,11 +84,7 @@ describe('sync defects (regressions)', () => {
 		b.clock.advance(10_000);
 		// A's next pull does not see v1 yet (the index lags behind), and B's edit lands just
 		// before A sends v1 again.
-		const realChanges = remote.changesSince.bind(remote);
-		remote.changesSince = async () => {
-			remote.changesSince = realChanges;
-			return { items: [], cursor: undefined };
-		};
+		nextPullSees(remote, []);
 		const realPut = remote.putIf.bind(remote);
 		remote.putIf = async (item, expected) => {
 			remote.putIf = realPut;
@@ -152,9 +127,7 @@ describe('sync defects (regressions)', () => {
 	it('3. a write that lands long after it was sent is found by the next full check', async () => {
 		const clock = new ManualClock(Date.parse('2026-11-22T09:00:00Z'));
 		const remote = new MemoryRemote();
-		const [a, b, c] = ['a', 'b', 'c'].map((n) =>
-			deviceOn(new MemoryRecordStore(), n, remote, clock)
-		);
+		const [a, b, c] = ['a', 'b', 'c'].map((n) => makeReplica(n, remote, { clock }));
 		const x = await a!.repository.save('invoices', makeInvoiceDraft({ notes: 'x from a' }));
 		// A's request stalls (a frozen tab, a sleeping laptop) and lands minutes later; the tab
 		// never gets to try again.
@@ -211,11 +184,7 @@ describe('sync defects (regressions)', () => {
 		const onB = (await b.store.get('invoices', v0.id))!;
 		await b.repository.save('invoices', { ...withoutMeta(onB), dueDate: '2026-05-01' }, onB);
 		await b.engine.run();
-		const realChanges = remote.changesSince.bind(remote);
-		remote.changesSince = async () => {
-			remote.changesSince = realChanges;
-			return { items: [oldItem], cursor: undefined };
-		};
+		nextPullSees(remote, [oldItem]);
 		await a.engine.run();
 		expect(await a.store.conflicts()).toEqual([]);
 		expect(cloudInvoice(remote, v0.id)).toMatchObject({ notes: 'v2', dueDate: '2026-05-01' });

@@ -6,16 +6,11 @@
  */
 import fc from 'fast-check';
 import type { Invoice } from '../invoice/schema';
-import { MemoryTabNetwork } from '../platform/channel';
-import { ManualClock } from '../platform/clock';
-import { SequentialIds } from '../platform/ids';
 import { canonical } from '../storage/field-merge';
-import { MemoryRecordStore } from '../storage/memory-store';
-import { Repository, type ChangeNotice } from '../storage/repository';
-import { SyncEngine } from '../storage/sync-engine';
 import { fromItem } from '../storage/table-design';
 import { makeInvoiceDraft, makeLine } from './factories';
 import { MemoryRemote, type RemoteFault } from './memory-remote';
+import { makeReplica } from './replica';
 
 export const EDITABLE = ['notes', 'dueDate', 'lines', 'number'] as const;
 type Field = (typeof EDITABLE)[number];
@@ -139,27 +134,8 @@ function prng(seed: number): () => number {
 	};
 }
 
-function makeDevice(index: number, remote: MemoryRemote, start: number, skew: number) {
-	const name = `d${index}`;
-	const store = new MemoryRecordStore();
-	const clock = new ManualClock(start + skew);
-	const repository = new Repository(
-		store,
-		clock,
-		new SequentialIds(name),
-		new MemoryTabNetwork<ChangeNotice>().join(),
-		name
-	);
-	const engine = new SyncEngine({
-		store,
-		repository,
-		remote,
-		workspace: 'default',
-		clock,
-		sleep: async (ms) => clock.advance(ms),
-		scope: 'sim'
-	});
-	return { name, store, clock, repository, engine };
+function makeDevice(index: number, remote: MemoryRemote, start: number, skewMs: number) {
+	return makeReplica(`d${index}`, remote, { start, skewMs });
 }
 type Device = ReturnType<typeof makeDevice>;
 
