@@ -12,7 +12,7 @@ describe('sync fault simulation', () => {
 				const { violations } = await simulate(program);
 				expect(violations).toEqual([]);
 			}),
-			{ numRuns: Number(process.env.SIM_RUNS ?? 500), seed: Number(process.env.SIM_SEED ?? SEED) }
+			{ numRuns: Number(process.env.SIM_RUNS ?? 1000), seed: Number(process.env.SIM_SEED ?? SEED) }
 		);
 	}, 120_000);
 });
