@@ -7,6 +7,7 @@ import type { ConflictCopy, OutboxEntry, RecordStore } from '../storage/record-s
 import type { ClockDrift } from '../storage/hlc';
 import type { Repository } from '../storage/repository';
 import { SyncEngine, type SyncProgress, type SyncReport } from '../storage/sync-engine';
+import { restoredVersion } from '../storage/sync-rules';
 import type { AwsSettings } from '../aws/settings';
 import type { AwsConnection } from './aws-connection.svelte';
 
@@ -209,8 +210,12 @@ export class SyncCoordinator {
 		return this.syncNow({ reconcile: true });
 	}
 
+	/** Brings the other side of a conflict back as the newest version (see restoredVersion). */
 	async restore(copy: ConflictCopy): Promise<void> {
-		await this.deps.repository.save(copy.collection, withoutMeta(copy.record) as never);
+		const { repository } = this.deps;
+		const current = await repository.get(copy.collection, copy.id);
+		const restored = withoutMeta(restoredVersion(copy, current));
+		await repository.update(copy.collection, restored as never, current);
 		await this.dismiss(copy);
 	}
 

@@ -34,6 +34,8 @@ export interface OutboxEntry {
 	 * carries it, so every later attempt is conditional.
 	 */
 	isNew: boolean;
+	/** The pending version came from an imported file, unchanged since. */
+	imported?: boolean;
 	attempts: number;
 	/** Why the last push of this change failed; set while it needs attention. */
 	lastError?: string;
@@ -130,6 +132,7 @@ export function nextOutboxEntry(
 		return {
 			...previous,
 			hlc: record.hlc,
+			imported: previous.imported && origin === 'import',
 			attempts: 0,
 			lastError: undefined
 		};
@@ -143,6 +146,7 @@ export function nextOutboxEntry(
 		// An imported version was made elsewhere: what it says is the base later edits merge from.
 		base: before ?? (origin === 'import' ? record : undefined),
 		isNew: before === undefined && origin === 'created',
+		imported: origin === 'import',
 		attempts: 0
 	};
 }

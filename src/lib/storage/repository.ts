@@ -424,14 +424,12 @@ export class Repository {
 	): Promise<void> {
 		const now = new Date(this.clock.now()).toISOString();
 		const copy = copyOf(collection, record, kept.hlc, fields, now);
-		await this.store.resolve([
-			{
-				collection,
-				id: record.id,
-				expected: { hlc: kept.hlc, pendingHlc: (await this.pendingOf(collection, record.id))?.hlc },
-				conflict: copy
-			}
+		const pendingHlc = (await this.pendingOf(collection, record.id))?.hlc;
+		const stale = await this.store.resolve([
+			{ collection, id: record.id, expected: { hlc: kept.hlc, pendingHlc }, conflict: copy }
 		]);
+		// Restored or changed meanwhile (another tab): decide again from what is there now.
+		if (stale.length > 0) throw new StaleWriteError([outboxKey(collection, record.id)]);
 		this.announceOutboxChange();
 	}
 

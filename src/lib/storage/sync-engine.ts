@@ -170,6 +170,8 @@ export class SyncEngine {
 		for (let i = 0; i < candidates.length; i += GET_BATCH_SIZE) {
 			const items = await this.getMany(candidates.slice(i, i + GET_BATCH_SIZE));
 			for (const item of items) {
+				// An unreadable item counts as missing: the local version goes over it.
+				if (!this.read(item).ok) continue;
 				found.set(String(item.sk), { hlc: String(item.hlc), listed: typeof item.ver === 'string' });
 			}
 			this.report.repaired += await this.apply(items, true);
@@ -350,18 +352,25 @@ export class SyncEngine {
 			if (written) return this.acknowledge([change]);
 			// Someone else wrote it (or an earlier attempt of ours landed): read, merge, retry.
 			const cloud = await this.call(() => remote.get(sortKey(change.collection, change.record.id)));
-			if (cloud) {
-				const reading = this.read(cloud);
-				if (!reading.ok)
-					return this.fail(entry.key, `The cloud copy is unreadable: ${reading.reason}`);
+			const reading = cloud && this.read(cloud);
+			if (reading && reading.ok) {
 				await this.merge([reading.change], true);
 			} else {
+				// Nothing there (write on top of nothing), or an item whose only fault is a stamp
+				// that is no clock stamp (write over exactly that item); anything else stays.
+				if (cloud && !onlyTheStampIsBad(cloud)) {
+					return this.fail(
+						entry.key,
+						`The cloud copy is unreadable: ${reading?.ok === false ? reading.reason : ''}`
+					);
+				}
+				const baseHlc = cloud ? String(cloud.hlc) : undefined;
 				await store.resolve([
 					{
 						collection: entry.collection,
 						id: entry.id,
 						expected: { hlc: change.record.hlc, pendingHlc: entry.hlc },
-						entry: { ...entry, baseHlc: undefined }
+						entry: { ...entry, baseHlc }
 					}
 				]);
 			}
@@ -463,6 +472,13 @@ function emptyReport(): SyncReport {
 		repaired: 0,
 		readUnits: 0
 	};
+}
+
+/** The item would be a valid record but for its stamp (malformed, or far in the future). */
+function onlyTheStampIsBad(item: Item): boolean {
+	if (typeof item.hlc !== 'string') return false;
+	const stamped = fromItem({ ...item, hlc: '2000-01-01T00:00:00.000Z-0000-check', history: [] });
+	return stamped.ok;
 }
 
 function entryFor(entries: readonly OutboxEntry[], change: Change): OutboxEntry {

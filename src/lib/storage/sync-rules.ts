@@ -1,6 +1,7 @@
 /** The sync engine's decisions, as pure functions: what a cloud version does locally, and
  * when the pull checkpoint may move. */
-import { changedSince, mergeFields, sameContent } from './field-merge';
+import { changedFields, changedSince, mergeFields, sameContent } from './field-merge';
+import { itemBytes, MAX_ITEM_BYTES } from './item-size';
 import { builtOn, descendsFrom, lineageOf } from './lineage';
 import { newerOf } from './merge';
 import {
@@ -62,7 +63,9 @@ export function resolveCloudVersion(
 	if (!local) return takeCloud();
 	if (local.hlc === remote.hlc) return entry ? { ...decision, entry: null } : null;
 	// Made on top of the local version (with a pending edit: its write landed unacknowledged).
-	if (builtOn(remote, local)) return takeCloud();
+	// Only a stamp named in the history proves that for a pending edit; with nothing pending, a
+	// chain of edits longer than the history counts too (at worst a version merges needlessly).
+	if (entry ? descendsFrom(remote, local.hlc) : builtOn(remote, local)) return takeCloud();
 	// Without a pending edit, a version neither side built on means the cloud lost one this
 	// device had (an old write that landed late rolled it back): merge as if it were pending.
 	const pending: OutboxEntry = entry ?? {
@@ -81,7 +84,9 @@ export function resolveCloudVersion(
 	// The local version was made on top of this cloud version. It becomes the pending edit's
 	// base, unless it is older than the base and may be a late sight of it through the index
 	// (when the cloud really holds it, an old write that landed late rolled the item back).
-	if (descendsFrom(local, remote.hlc)) {
+	// With nothing pending, a chain longer than the history counts: only a first send (the
+	// record's first version) can land unconditionally, and it is everyone's ancestor.
+	if (entry ? descendsFrom(local, remote.hlc) : builtOn(local, remote)) {
 		if (!entry || remote.hlc === entry.baseHlc) return null;
 		const olderThanBase = entry.base !== undefined && descendsFrom(entry.base, remote.hlc);
 		return olderThanBase && !context.current ? null : rebase();
@@ -102,7 +107,14 @@ export function resolveCloudVersion(
 		fields,
 		detectedAt: context.detectedAt
 	});
-	// The newest version both sides are known to build on.
+	// A version from a file never overrides one made alongside it in the cloud: it is kept as a
+	// copy, as an import does locally (importDecision).
+	if (pending.imported) {
+		return takeCloud({
+			...copyOf(local, remote.hlc, changedFields(remote, local)),
+			source: 'import'
+		});
+	}
 	// The newest version both sides are known to build on; unknown, every differing field clashes.
 	const base = [pending.base, ...(pending.sent ?? [])]
 		.filter((version) => version !== undefined && builtOn(remote, version))
@@ -124,6 +136,10 @@ export function resolveCloudVersion(
 	const lost = (keptHlc: string) =>
 		clashes.length ? copyOf({ ...otherSide, hlc: loser.hlc }, keptHlc, clashes) : undefined;
 	if (sameContent(merged, remote)) return takeCloud(lost(remote.hlc));
+	// Both sides fit in an item but together they do not: keep the cloud's, and this one whole.
+	if (itemBytes(merged) > MAX_ITEM_BYTES) {
+		return takeCloud(copyOf(local, remote.hlc, changedFields(base, local)));
+	}
 	const next = restamp(merged);
 	return { ...rebase(next), ...withConflict(lost(next.hlc)) };
 }
@@ -220,6 +236,20 @@ export function reconcileRepairs(
 		else if (found.hlc === record.hlc && !found.listed) upgrades.push(queue(found.hlc));
 	}
 	return { repairs, upgrades };
+}
+
+/**
+ * What restoring a conflict copy saves: its values of the fields that clashed, on top of the
+ * record as it is now (so later changes of other fields stay); a version that lost to a
+ * delete, or whose record is gone, comes back whole.
+ */
+export function restoredVersion(copy: ConflictCopy, current: Record | undefined): Record {
+	if (!current || current.deleted || copy.fields.includes('deleted')) return copy.record;
+	const restored: { [field: string]: unknown } = { ...current };
+	for (const field of copy.fields) {
+		restored[field] = (copy.record as unknown as { [field: string]: unknown })[field];
+	}
+	return restored as unknown as Record;
 }
 
 export type ImportDecision = 'add' | 'update' | 'unchanged' | 'keep-local-and-copy';
