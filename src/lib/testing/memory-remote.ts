@@ -42,6 +42,8 @@ export class MemoryRemote implements RemoteStore {
 	leaveUnprocessed: (items: readonly Item[]) => Item[] = () => [];
 	/** When true, index reads (changes, stamps) see only what `catchUpIndex()` has let through. */
 	indexLags = false;
+	/** Sort keys of items a late write put back to a version older than the one they held. */
+	readonly rolledBack = new Set<string>();
 	private index = new Map<string, Item>();
 	private late: (() => void)[] = [];
 	private next = 0;
@@ -172,7 +174,13 @@ export class MemoryRemote implements RemoteStore {
 	private write<T>(operation: string, apply: () => T): T {
 		const fault = this.request(operation);
 		if (fault === 'late') {
-			this.late.push(() => void apply());
+			this.late.push(() => {
+				const before = new Map([...this.items].map(([sk, item]) => [sk, item.hlc]));
+				apply();
+				for (const [sk, hlc] of before) {
+					if (String(this.items.get(sk)?.hlc) < String(hlc)) this.rolledBack.add(sk);
+				}
+			});
 			throw errors['lost-response']();
 		}
 		const result = apply();

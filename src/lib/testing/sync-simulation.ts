@@ -300,7 +300,7 @@ export async function simulate(program: Program): Promise<SimulationResult> {
 		if ((await d.store.pendingCount()) > 0) violations.push(`${d.name} still has pending changes`);
 	}
 	const copies = (await Promise.all(devices.map((d) => d.store.conflicts()))).flat();
-	violations.push(...ledger.check(cloud, copies));
+	violations.push(...ledger.check(cloud, copies, remote.rolledBack));
 	return {
 		faults,
 		requests: [...remote.requests.values()].reduce((a, b) => a + b, 0),
@@ -402,7 +402,8 @@ class Ledger {
 
 	check(
 		final: Invoice[],
-		copies: { id: string; record: unknown; fields: string[]; source?: string }[]
+		copies: { id: string; record: unknown; fields: string[]; source?: string }[],
+		rolledBack: ReadonlySet<string>
 	): string[] {
 		const problems: string[] = [];
 		const byId = new Map(final.map((r) => [r.id, r]));
@@ -422,9 +423,11 @@ class Ledger {
 		}
 		for (const copy of copies) {
 			// A copy is owed to a true clash: two devices edited one of its fields (others may ride
-			// along where a fault hid the common version). Across a table reset the common version
-			// of concurrent edits is unknown altogether (a documented limitation).
-			if (this.acrossReset.has(copy.id) || copy.source === 'import') continue;
+			// along where a fault hid the common version). Across a table reset, or after a late
+			// write put an item back to an old version, the common version of concurrent edits is
+			// unknown altogether (a documented limitation: copies, never a loss).
+			const reset = this.acrossReset.has(copy.id) || rolledBack.has(`invoices#${copy.id}`);
+			if (reset || copy.source === 'import') continue;
 			const explained = copy.fields.some((field) =>
 				field === 'deleted'
 					? (this.deletedBy.get(copy.id)?.size ?? 0) > 0
