@@ -7,6 +7,7 @@
  */
 import type { Clock } from '../platform/clock';
 import { awsProblemOf } from '../aws/aws-errors';
+import { backoff, busy, isTransient, RemoteCalls, UNPROCESSED_RETRIES } from './remote-calls';
 import { stampProblem } from './hlc';
 import type { Change, CollectionName, OutboxEntry, RecordStore, Resolution } from './record-store';
 import { COLLECTIONS, outboxKey } from './record-store';
@@ -22,12 +23,6 @@ import {
 } from './sync-rules';
 import { fromItem, sortKey, toItem } from './table-design';
 
-/** Change numbers reserved at a time: one counter update per this many pushed records. */
-export const RESERVE_BLOCK = 1000;
-/** A reserved block is used only this soon after reserving, so writes land well in the window. */
-export const RESERVATION_REUSE_MS = 5_000;
-const TRANSIENT_RETRIES = 4;
-const UNPROCESSED_RETRIES = 8;
 const CONFLICT_RETRIES = 5;
 const STALE_ROUNDS = 5;
 
@@ -77,18 +72,19 @@ interface SkippedItem {
 
 export class SyncEngine {
 	private report = emptyReport();
-	private reservation = { next: 0, end: -1, at: 0 };
+	private calls: RemoteCalls;
 	private progress: (progress: SyncProgress) => void = () => {};
 
-	constructor(private readonly deps: SyncDeps) {}
+	constructor(private readonly deps: SyncDeps) {
+		this.calls = new RemoteCalls(deps.remote, deps.clock, deps.sleep);
+	}
 
 	async run({ reconcile = false, onProgress }: SyncOptions = {}): Promise<SyncReport> {
 		this.report = emptyReport();
-		// Numbers reserved in an earlier run may belong to a table since deleted and re-created.
-		this.reservation = { next: 0, end: -1, at: 0 };
+		this.calls = new RemoteCalls(this.deps.remote, this.deps.clock, this.deps.sleep);
 		this.progress = onProgress ?? (() => {});
 		const { store } = this.deps;
-		const identity = await this.call(() => this.deps.remote.identity());
+		const identity = await this.calls.call(() => this.deps.remote.identity());
 		const known = await store.readMeta<string>(this.identityKey);
 		if (known !== identity) {
 			if (known !== undefined) await this.requeueAll();
@@ -131,7 +127,7 @@ export class SyncEngine {
 		let cursor: unknown;
 		let highest = state.checkpoint;
 		do {
-			const page = await this.call(() => remote.changesSince(state.checkpoint, cursor));
+			const page = await this.calls.call(() => remote.changesSince(state.checkpoint, cursor));
 			cursor = page.cursor;
 			for (const item of page.items) highest = Math.max(highest, Number(item.seq) || 0);
 			await this.apply(page.items, false);
@@ -151,7 +147,7 @@ export class SyncEngine {
 		const listing = new Map<string, string>();
 		let cursor: unknown;
 		do {
-			const page = await this.call(() => remote.stamps(cursor));
+			const page = await this.calls.call(() => remote.stamps(cursor));
 			for (const { sk, ver } of page.items) listing.set(sk, ver);
 			this.report.readUnits += page.readUnits;
 			cursor = page.cursor;
@@ -168,7 +164,7 @@ export class SyncEngine {
 		const candidates = reconcileCandidates(listing, local, await pendingKeys());
 		const found = new Map<string, CloudStamp>();
 		for (let i = 0; i < candidates.length; i += GET_BATCH_SIZE) {
-			const items = await this.getMany(candidates.slice(i, i + GET_BATCH_SIZE));
+			const items = await this.calls.getMany(candidates.slice(i, i + GET_BATCH_SIZE));
 			for (const item of items) {
 				// An unreadable item counts as missing: the local version goes over it.
 				if (!this.read(item).ok) continue;
@@ -312,7 +308,7 @@ export class SyncEngine {
 				if (attempt > UNPROCESSED_RETRIES) throw busy('DynamoDB left items unprocessed');
 				await this.deps.sleep(backoff(attempt));
 			}
-			const seqs = await this.take(waiting.length);
+			const seqs = await this.calls.take(waiting.length);
 			const items = waiting.map((change, i) => toItem(workspace, change, seqs[i]!));
 			let unprocessed: Item[];
 			try {
@@ -341,8 +337,8 @@ export class SyncEngine {
 			let written: boolean;
 			try {
 				await store.markSending([change]);
-				written = await this.call(async () => {
-					const [seq] = await this.take(1);
+				written = await this.calls.call(async () => {
+					const [seq] = await this.calls.take(1);
 					return remote.putIf(toItem(workspace, change, seq!), expected);
 				});
 			} catch (error) {
@@ -351,7 +347,9 @@ export class SyncEngine {
 			}
 			if (written) return this.acknowledge([change]);
 			// Someone else wrote it (or an earlier attempt of ours landed): read, merge, retry.
-			const cloud = await this.call(() => remote.get(sortKey(change.collection, change.record.id)));
+			const cloud = await this.calls.call(() =>
+				remote.get(sortKey(change.collection, change.record.id))
+			);
 			const reading = cloud && this.read(cloud);
 			if (reading && reading.ok) {
 				await this.merge([reading.change], true);
@@ -377,20 +375,6 @@ export class SyncEngine {
 			entry = (await store.outbox()).find((e) => e.key === start.key);
 		}
 		if (entry) await this.fail(entry.key, 'Kept changing in the cloud while syncing');
-	}
-
-	/** Strongly consistent reads, 100 at a time, retrying what DynamoDB leaves unprocessed. */
-	private async getMany(sortKeys: readonly string[]): Promise<Item[]> {
-		const found: Item[] = [];
-		let waiting = [...sortKeys];
-		for (let attempt = 0; waiting.length > 0; attempt++) {
-			if (attempt > UNPROCESSED_RETRIES) throw busy('DynamoDB left reads unprocessed');
-			if (attempt > 0) await this.deps.sleep(backoff(attempt));
-			const page = await this.call(() => this.deps.remote.getMany(waiting));
-			found.push(...page.items);
-			waiting = page.unprocessed;
-		}
-		return found;
 	}
 
 	private read(item: Item) {
@@ -430,35 +414,6 @@ export class SyncEngine {
 		);
 		this.report.pushed += changes.length;
 	}
-
-	/**
-	 * Runs one request, retrying throttling, server errors and timeouts with backoff. The engine
-	 * owns these retries (the SDK makes none), so a retried write is stamped afresh.
-	 */
-	private async call<T>(request: () => Promise<T>): Promise<T> {
-		for (let attempt = 1; ; attempt++) {
-			try {
-				return await request();
-			} catch (error) {
-				if (!isTransient(error) || attempt >= TRANSIENT_RETRIES) throw error;
-				await this.deps.sleep(backoff(attempt));
-			}
-		}
-	}
-
-	/** Change numbers for the next writes, from a block reserved moments ago. */
-	private async take(count: number): Promise<number[]> {
-		const now = this.deps.clock.now();
-		const left = this.reservation.end - this.reservation.next + 1;
-		if (left < count || now - this.reservation.at > RESERVATION_REUSE_MS) {
-			const size = Math.max(count, RESERVE_BLOCK);
-			const first = await this.call(() => this.deps.remote.reserveSeq(size));
-			this.reservation = { next: first, end: first + size - 1, at: this.deps.clock.now() };
-		}
-		const first = this.reservation.next;
-		this.reservation.next += count;
-		return Array.from({ length: count }, (_, i) => first + i);
-	}
 }
 
 function emptyReport(): SyncReport {
@@ -486,20 +441,7 @@ function entryFor(entries: readonly OutboxEntry[], change: Change): OutboxEntry 
 	return { ...(entries.find((e) => e.key === key) as OutboxEntry), isNew: false };
 }
 
-function isTransient(error: unknown): boolean {
-	const problem = awsProblemOf(error);
-	return problem === 'throttled' || problem === 'server' || problem === 'unreachable';
-}
-
 /** A batch that failed in a way that may have written some of it, or refused one bad item. */
 function transientOrRefused(error: unknown): boolean {
 	return isTransient(error) || awsProblemOf(error) === 'other';
-}
-
-function backoff(attempt: number): number {
-	return Math.min(5_000, 100 * 2 ** attempt);
-}
-
-function busy(message: string): Error {
-	return Object.assign(new Error(message), { name: 'ThrottlingException' });
 }
