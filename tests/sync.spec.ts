@@ -93,6 +93,22 @@ async function expectConverged(pages: Page[], endpoint: string, table: string) {
 	return cloud;
 }
 
+/** This device connects, makes an invoice for `client` and syncs it; returns its number. */
+async function connectedWithInvoice(
+	page: Page,
+	endpoint: string,
+	table: string,
+	client: string,
+	line = { description: 'Work', unitPrice: '10' }
+): Promise<string> {
+	await page.goto('./');
+	await configureAws(page, endpoint, table);
+	await connect(page);
+	const number = await createInvoice(page, { client, lines: [line] });
+	await syncNow(page);
+	return number;
+}
+
 /** This device connects and makes an invoice; a second device connects and syncs it. */
 async function twoDevicesSharingAnInvoice(
 	page: Page,
@@ -101,14 +117,7 @@ async function twoDevicesSharingAnInvoice(
 	table: string,
 	client: string
 ): Promise<{ number: string; other: Page }> {
-	await page.goto('./');
-	await configureAws(page, endpoint, table);
-	await connect(page);
-	const number = await createInvoice(page, {
-		client,
-		lines: [{ description: 'Work', unitPrice: '10' }]
-	});
-	await syncNow(page);
+	const number = await connectedWithInvoice(page, endpoint, table, client);
 	const other = await openDevice(browser, endpoint, table);
 	await syncNow(other);
 	return { number, other };
@@ -123,14 +132,10 @@ test('two devices edit offline, reconnect and end with the same invoices', async
 	table
 }) => {
 	const endpoint = localAws.proxy.endpoint;
-	await page.goto('./');
-	await configureAws(page, endpoint, table);
-	await connect(page);
-	const first = await createInvoice(page, {
-		client: 'Shared Ltd',
-		lines: [{ description: 'Both see it', unitPrice: '100' }]
+	const first = await connectedWithInvoice(page, endpoint, table, 'Shared Ltd', {
+		description: 'Both see it',
+		unitPrice: '100'
 	});
-	await syncNow(page);
 	const other = await openDevice(browser, endpoint, table);
 	await openInvoices(other);
 	await expect(other.getByRole('link', { name: first })).toBeVisible({ timeout: 15_000 });
@@ -460,14 +465,7 @@ test('pointing the settings at another workspace asks which data this browser ho
 	table
 }) => {
 	const endpoint = localAws.proxy.endpoint;
-	await page.goto('./');
-	await configureAws(page, endpoint, table);
-	await connect(page);
-	const number = await createInvoice(page, {
-		client: 'Workspace One',
-		lines: [{ description: 'Work', unitPrice: '10' }]
-	});
-	await syncNow(page);
+	const number = await connectedWithInvoice(page, endpoint, table, 'Workspace One');
 
 	const workspace = async (name: string) => {
 		await page.getByRole('link', { name: 'Settings' }).click();

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { withoutMeta, type Invoice } from '../invoice/schema';
+import { withoutMeta } from '../invoice/schema';
 import { ManualClock } from '../platform/clock';
 import { makeInvoiceDraft } from '../testing/factories';
 import { MemoryRemote } from '../testing/memory-remote';
@@ -15,12 +15,6 @@ import type { Item } from './remote-store';
 import { ValidationError } from './repository';
 import { SETTLE_MS } from './sync-rules';
 import { fromItem, toItem } from './table-design';
-
-function cloudInvoice(remote: MemoryRemote, id: string): Invoice | undefined {
-	const item = remote.items.get(`invoices#${id}`);
-	const reading = item && fromItem(item);
-	return reading && reading.ok ? (reading.change.record as Invoice) : undefined;
-}
 
 /** The next delta pull sees only these items, as an index that lags behind would show. */
 function nextPullSees(remote: MemoryRemote, items: Item[]): void {
@@ -66,7 +60,7 @@ describe('sync defects (regressions)', () => {
 			expect(stored?.notes).toBe('typed on a');
 			await b.engine.run({ reconcile: true });
 			expect((await b.store.get('invoices', invoice.id))?.notes).toBe('typed on a');
-			expect(cloudInvoice(remote, invoice.id)?.dueDate).toBe('2026-04-01');
+			expect(remote.invoice(invoice.id)?.dueDate).toBe('2026-04-01');
 		});
 	});
 
@@ -98,7 +92,7 @@ describe('sync defects (regressions)', () => {
 		};
 		await a.engine.run();
 		for (const replica of [a, b, a]) await replica.engine.run();
-		expect(cloudInvoice(remote, invoice.id)?.notes).toBe('edited on b');
+		expect(remote.invoice(invoice.id)?.notes).toBe('edited on b');
 		expect((await a.store.get('invoices', invoice.id))?.notes).toBe('edited on b');
 		expect([...(await a.store.conflicts()), ...(await b.store.conflicts())]).toEqual([]);
 	});
@@ -165,7 +159,7 @@ describe('sync defects (regressions)', () => {
 		remote.landLate(); // the stale first attempt finally lands over v2
 		await b.engine.run({ reconcile: true });
 		await a.engine.run({ reconcile: true });
-		expect(cloudInvoice(remote, invoice.id)?.notes).toBe('v2 on b');
+		expect(remote.invoice(invoice.id)?.notes).toBe('v2 on b');
 		expect((await a.store.get('invoices', invoice.id))?.notes).toBe('v2 on b');
 	});
 
@@ -187,7 +181,7 @@ describe('sync defects (regressions)', () => {
 		nextPullSees(remote, [oldItem]);
 		await a.engine.run();
 		expect(await a.store.conflicts()).toEqual([]);
-		expect(cloudInvoice(remote, v0.id)).toMatchObject({ notes: 'v2', dueDate: '2026-05-01' });
+		expect(remote.invoice(v0.id)).toMatchObject({ notes: 'v2', dueDate: '2026-05-01' });
 	});
 
 	it('4. an edit that synced in while the editor was open is merged, not overwritten', async () => {
@@ -210,7 +204,7 @@ describe('sync defects (regressions)', () => {
 		expect(outcome).toMatchObject({ merged: ['notes'], clashes: [] });
 		await a.engine.run();
 		await b.engine.run();
-		expect(cloudInvoice(remote, invoice.id)).toMatchObject({
+		expect(remote.invoice(invoice.id)).toMatchObject({
 			notes: 'PO 4711 (from b)',
 			dueDate: '2026-03-01'
 		});
@@ -357,7 +351,7 @@ describe('sync defects (regressions)', () => {
 		const report = await a.engine.run();
 		expect(report.conflicts).toBe(0);
 		expect(await a.store.conflicts()).toEqual([]);
-		expect(cloudInvoice(remote, invoice.id)?.notes).toBe('v3');
+		expect(remote.invoice(invoice.id)?.notes).toBe('v3');
 	});
 
 	it('a tombstone keeps no lines or long text, so any invoice can be deleted in the cloud', async () => {
@@ -379,7 +373,7 @@ describe('sync defects (regressions)', () => {
 		const tombstone = await a.store.get('invoices', big.id);
 		expect(tombstone).toMatchObject({ deleted: true, lines: [], number: big.number });
 		await a.engine.run();
-		expect(cloudInvoice(remote, big.id)?.deleted).toBe(true);
+		expect(remote.invoice(big.id)?.deleted).toBe(true);
 	});
 
 	it('a record that cannot fit in one DynamoDB item is refused when saved, with the reason', async () => {

@@ -6,13 +6,6 @@ import { withoutMeta, type Invoice } from '../invoice/schema';
 import { makeInvoiceDraft, makeLine } from '../testing/factories';
 import { MemoryRemote } from '../testing/memory-remote';
 import { makeReplica, type Replica } from '../testing/replica';
-import { fromItem } from './table-design';
-
-function cloudInvoice(remote: MemoryRemote, id: string): Invoice | undefined {
-	const item = remote.items.get(`invoices#${id}`);
-	const reading = item && fromItem(item);
-	return reading && reading.ok ? (reading.change.record as Invoice) : undefined;
-}
 
 async function edit(r: Replica, id: string, patch: Partial<Invoice>): Promise<Invoice> {
 	const current = (await r.store.get('invoices', id)) as Invoice;
@@ -53,9 +46,9 @@ describe('review probes: history overflow (builtOn heuristic)', () => {
 		await settle([b, a]);
 		const copies = [...(await a.store.conflicts()), ...(await b.store.conflicts())];
 		const kept =
-			cloudInvoice(remote, v0.id)?.notes === 'notes from b' ||
+			remote.invoice(v0.id)?.notes === 'notes from b' ||
 			copies.some((c) => (c.record as Invoice).notes === 'notes from b');
-		expect(cloudInvoice(remote, v0.id)?.dueDate).toBe('2026-03-11');
+		expect(remote.invoice(v0.id)?.dueDate).toBe('2026-03-11');
 		expect(kept, 'B’s notes edit is neither in the table nor kept as a copy').toBe(true);
 	});
 
@@ -74,7 +67,7 @@ describe('review probes: history overflow (builtOn heuristic)', () => {
 		}
 		await a.engine.run();
 		await settle([b, a]);
-		expect(cloudInvoice(remote, v0.id)?.deleted, 'the deleted invoice came back').toBe(true);
+		expect(remote.invoice(v0.id)?.deleted, 'the deleted invoice came back').toBe(true);
 	});
 });
 

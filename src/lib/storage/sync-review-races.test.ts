@@ -13,13 +13,6 @@ import { makeReplica, type Replica } from '../testing/replica';
 import { MemoryRecordStore } from './memory-store';
 import { Repository, type ChangeNotice } from './repository';
 import { restoredVersion } from './sync-rules';
-import { fromItem } from './table-design';
-
-function cloudInvoice(remote: MemoryRemote, id: string): Invoice | undefined {
-	const item = remote.items.get(`invoices#${id}`);
-	const reading = item && fromItem(item);
-	return reading && reading.ok ? (reading.change.record as Invoice) : undefined;
-}
 
 async function edit(r: Replica, id: string, patch: Partial<Invoice>): Promise<Invoice> {
 	const current = (await r.store.get('invoices', id)) as Invoice;
@@ -98,7 +91,7 @@ describe('review probes: restoring a conflict copy', () => {
 			r.clock.advance(61_000);
 			await r.engine.run({ reconcile: true });
 		}
-		const cloud = cloudInvoice(remote, v0.id)!;
+		const cloud = remote.invoice(v0.id)!;
 		expect(cloud.notes).toBe((copy!.record as Invoice).notes);
 		expect(cloud.dueDate, 'the restore undid a later edit of another field').toBe('2027-06-30');
 	});
@@ -124,7 +117,7 @@ describe('review probes: late write after a long chain of edits', () => {
 		await a.engine.run({ reconcile: true });
 		a.clock.advance(61_000);
 		await a.engine.run();
-		expect(cloudInvoice(remote, invoice.id)?.notes).toBe('edit 11');
+		expect(remote.invoice(invoice.id)?.notes).toBe('edit 11');
 		expect(await a.store.conflicts(), 'one device alone edited it').toEqual([]);
 	});
 });

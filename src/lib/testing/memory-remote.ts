@@ -1,4 +1,6 @@
+import type { Invoice } from '../invoice/schema';
 import { itemBytes } from '../storage/item-size';
+import { fromItem } from '../storage/table-design';
 import type { Item, ItemStamp, RemoteStore } from '../storage/remote-store';
 
 /**
@@ -131,6 +133,23 @@ export class MemoryRemote implements RemoteStore {
 		const { page, next } = this.page(sorted, cursor, size, Infinity);
 		const bytes = page.reduce((sum, stamp) => sum + size(stamp), 0);
 		return { items: page, cursor: next, readUnits: Math.ceil(bytes / 4096) / 2 };
+	}
+
+	/** The invoices the table holds, read as a device reads them (unreadable items left out). */
+	invoices(): Invoice[] {
+		return [...this.items.values()]
+			.flatMap((item) => {
+				const reading = fromItem(item);
+				return reading.ok && reading.change.collection === 'invoices'
+					? [reading.change.record as Invoice]
+					: [];
+			})
+			.sort((a, b) => a.id.localeCompare(b.id));
+	}
+
+	/** One invoice as the table holds it, if readable. */
+	invoice(id: string): Invoice | undefined {
+		return this.invoices().find((invoice) => invoice.id === id);
 	}
 
 	/** Lets the lagging index see every write so far. */

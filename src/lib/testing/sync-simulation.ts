@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import type { Invoice } from '../invoice/schema';
 import { canonical } from '../storage/field-merge';
-import { fromItem } from '../storage/table-design';
 import { makeInvoiceDraft, makeLine } from './factories';
 import { MemoryRemote, type RemoteFault } from './memory-remote';
 import { makeReplica } from './replica';
@@ -291,7 +290,7 @@ export async function simulate(program: Program): Promise<SimulationResult> {
 	if (writeCount(remote) !== before)
 		violations.push('quiescence: a further round wrote to the table');
 
-	const cloud = cloudInvoices(remote);
+	const cloud = remote.invoices();
 	for (const d of devices) {
 		const local = await d.store.all('invoices');
 		if (canonical(sortById(local)) !== canonical(cloud)) {
@@ -329,17 +328,6 @@ function writeCount(remote: MemoryRemote): number {
 
 function sortById<T extends { id: string }>(records: T[]): T[] {
 	return records.sort((a, b) => a.id.localeCompare(b.id));
-}
-
-function cloudInvoices(remote: MemoryRemote): Invoice[] {
-	return sortById(
-		[...remote.items.values()].flatMap((item) => {
-			const reading = fromItem(item);
-			return reading.ok && reading.change.collection === 'invoices'
-				? [reading.change.record as Invoice]
-				: [];
-		})
-	);
 }
 
 /**
