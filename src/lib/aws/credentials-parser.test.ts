@@ -183,3 +183,57 @@ describe('parseCredentials fuzzing', () => {
 		);
 	});
 });
+
+describe('hostile pastes', () => {
+	const LIMIT = 64 * 1024;
+	/** Milliseconds one parse takes: a backtracking pattern took seconds on these shapes. */
+	const timed = (text: string) => {
+		const started = performance.now();
+		parseCredentials(text);
+		return performance.now() - started;
+	};
+
+	it('reads a profile header in one pass however it is padded', () => {
+		for (const text of [
+			`[${' '.repeat(LIMIT - 1)}`,
+			`[profile${' '.repeat(LIMIT - 9)}x`,
+			`[${' \t'.repeat(LIMIT / 2 - 1)}]`,
+			`${'['.repeat(LIMIT)}`,
+			`a${' '.repeat(LIMIT - 3)}=`
+		]) {
+			expect(timed(text)).toBeLessThan(50);
+		}
+	});
+
+	it('parses a 64 KB paste of any shape in under 50 ms', () => {
+		const token = fc.constantFrom(
+			'[',
+			']',
+			' ',
+			'\t',
+			'\n',
+			'profile',
+			'=',
+			':',
+			'export ',
+			'setx ',
+			'"',
+			"'",
+			';',
+			'a',
+			'aws_access_key_id',
+			'AKIA',
+			'{',
+			'}',
+			'$env:'
+		);
+		fc.assert(
+			fc.property(fc.array(token, { minLength: 1, maxLength: 40 }), (pieces) => {
+				const unit = pieces.join('');
+				const text = unit.repeat(Math.ceil(LIMIT / unit.length)).slice(0, LIMIT);
+				expect(timed(text)).toBeLessThan(50);
+			}),
+			{ numRuns: 60, seed: 20261203 }
+		);
+	});
+});

@@ -119,13 +119,27 @@ function readLine(raw: string): [Field, string] | null {
 	return [field, value];
 }
 
+/**
+ * The profile named by an ini header line (`[name]` or `[profile name]`), or null. Read in one
+ * pass: it runs on every keystroke, and a backtracking pattern took seconds on "[" followed by
+ * a few thousand spaces.
+ */
+function profileHeader(raw: string): string | null {
+	const line = raw.trim();
+	if (!line.startsWith('[') || !line.endsWith(']') || line.length < 3) return null;
+	let name = line.slice(1, -1).trim();
+	if (name.includes(']')) return null;
+	const afterProfile = /^profile\s/.test(name) ? name.slice('profile'.length).trim() : '';
+	if (afterProfile) name = afterProfile;
+	return name === '' ? null : name;
+}
+
 function fromLines(text: string, chosenProfile: string | undefined): ParseOutcome {
 	const sections = new Map<string, Fields>([['', {}]]);
 	let current = sections.get('') as Fields;
 	for (const raw of text.split(/\r\n|\r|\n/)) {
-		const header = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]\s*$/.exec(raw);
-		if (header) {
-			const name = header[1] as string;
+		const name = profileHeader(raw);
+		if (name !== null) {
 			current = sections.get(name) ?? {};
 			sections.set(name, current);
 			continue;
