@@ -3,7 +3,7 @@
  * read as they do everywhere else (the badge turns `AWS Offline` by itself); the rest is
  * specific to Bedrock: model access, throttling, reaching the endpoint from this page.
  */
-import { awsProblemOf, explainAwsError, scrub } from '../aws/aws-errors';
+import { awsProblemOf, clip, explainAwsError, scrub } from '../aws/aws-errors';
 import type { AwsCredentials } from '../aws/credentials-parser';
 import { MAX_ATTEMPTS } from './model';
 
@@ -24,7 +24,7 @@ export function isAbort(error: unknown): boolean {
 export function explainAiError(error: unknown, context: AiErrorContext): string {
 	const { modelId, endpoint, region } = context;
 	const name = String((error as { name?: unknown } | null)?.name ?? '');
-	const said = awsMessage(error);
+	const said = awsMessage(error, context.credentials);
 	const settings = 'Settings → AWS → Bedrock model';
 	let message: string;
 	switch (name === 'ServiceQuotaExceededException' ? 'throttled' : awsProblemOf(error)) {
@@ -70,8 +70,8 @@ function explainOther(name: string, said: string, modelId: string, settings: str
 	return `Bedrock refused the request.${said || ' No reason was given.'}`;
 }
 
-function awsMessage(error: unknown): string {
+function awsMessage(error: unknown, credentials: AwsCredentials | undefined): string {
 	const raw = (error as { message?: unknown } | null)?.message;
 	if (typeof raw !== 'string' || !raw) return '';
-	return ` AWS said: ${raw.length > 300 ? `${raw.slice(0, 300)}…` : raw}`;
+	return ` AWS said: ${clip(scrub(raw, credentials))}`;
 }

@@ -1,4 +1,4 @@
-import { explainAwsError } from '../aws/aws-errors';
+import { clip, explainAwsError, scrub } from '../aws/aws-errors';
 import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
 import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
 import type { Clock, Scheduler } from '../platform/clock';
@@ -313,6 +313,10 @@ export class SyncCoordinator {
 		await this.syncNow({ reconcile: true });
 	}
 
+	#redact(text: string): string {
+		return clip(scrub(text, this.deps.aws.session.session?.credentials));
+	}
+
 	async #logRepairs(repaired: number): Promise<void> {
 		this.#reconcileNext = false;
 		const log: RepairLog = {
@@ -333,6 +337,7 @@ export class SyncCoordinator {
 			workspace: gateway.workspace,
 			clock,
 			scope: gateway.scope,
+			redact: (text) => this.#redact(text),
 			sleep: (ms) => new Promise((resolve) => scheduler.after(ms, () => resolve()))
 		});
 	}
@@ -383,7 +388,10 @@ export class SyncCoordinator {
 		]);
 		if (repairs) this.#repairs = repairs;
 		this.#conflicts = conflicts.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
-		this.#attention = outbox.filter((e) => e.lastError);
+		// Reasons stored by an older version were not scrubbed: scrub what is shown, too.
+		this.#attention = outbox
+			.filter((e) => e.lastError)
+			.map((e) => ({ ...e, lastError: this.#redact(e.lastError ?? '') }));
 	}
 
 	#schedule(delay = Math.min(MAX_BACKOFF_MS, SYNC_INTERVAL_MS * 2 ** this.#failures)): void {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCredentials } from '../aws/credentials-parser';
+import { DEFAULT_PROFILE } from '../invoice/profile';
 import { withoutMeta } from '../invoice/schema';
+import { MemoryRemote } from '../testing/memory-remote';
 import { MemoryTabNetwork } from '../platform/channel';
 import { ManualClock } from '../platform/clock';
 import { SequentialIds } from '../platform/ids';
@@ -162,6 +164,31 @@ describe('SyncCoordinator', () => {
 		expect(a.sync.conflicts.map((c) => c.record)).toEqual([
 			expect.objectContaining({ notes: 'other tab' })
 		]);
+		a.sync.stop();
+	});
+});
+
+describe('reasons stored for a refused change', () => {
+	it('never hold a piece of the credentials', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const a = device('a', cloud);
+		await a.repository.save('profile', {
+			...withoutMeta(DEFAULT_PROFILE),
+			name: 'Echo Ltd'
+		});
+		const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+		const remote = new MemoryRemote();
+		cloud.remotes.set('invoicelab|default', remote);
+		remote.putIf = async () => {
+			const echoed = `Signature for key ${secret.slice(3, 30)} did not match`;
+			throw Object.assign(new Error(echoed), { name: 'ValidationException' });
+		};
+		await a.connect();
+		const [entry] = await a.store.outbox();
+		expect(entry?.lastError).toMatch(/\[redacted\]/);
+		expect(entry?.lastError).not.toContain(secret.slice(5, 21));
+		expect(a.sync.attention[0]?.lastError).not.toContain(secret.slice(5, 21));
 		a.sync.stop();
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsProblemOf, explainAwsError, isRejectedCredentials } from './aws-errors';
+import { awsProblemOf, explainAwsError, isRejectedCredentials, scrub } from './aws-errors';
 
 const named = (name: string, message = 'x', status?: number) =>
 	Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
@@ -55,5 +55,32 @@ describe('AWS errors', () => {
 		expect(message).not.toContain(credentials.secretAccessKey);
 		expect(message).not.toContain(credentials.sessionToken);
 		expect(message).toContain('[redacted]');
+	});
+});
+
+describe('scrub', () => {
+	const credentials = {
+		accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+		secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+		sessionToken: `IQoJb3JpZ2luX2Vj${'EXAMPLEtoken0123456789'.repeat(20)}`
+	};
+
+	it('takes out any 16-character piece of a secret, not only the whole value', () => {
+		const piece = credentials.sessionToken.slice(100, 140);
+		const text = `bad token ${piece} in header; key ${credentials.secretAccessKey.slice(5, 25)}.`;
+		const scrubbed = scrub(text, credentials);
+		expect(scrubbed).toBe('bad token [redacted] in header; key [redacted].');
+	});
+
+	it('scrubs before it cuts, so no part of a token survives the cut', () => {
+		const message = `${'x'.repeat(280)} ${credentials.sessionToken}`;
+		const explained = explainAwsError(
+			{ name: 'ValidationException', message },
+			{ service: 'DynamoDB', endpoint: 'DynamoDB', credentials }
+		).message;
+		for (let i = 0; i + 16 <= credentials.sessionToken.length; i += 8) {
+			expect(explained).not.toContain(credentials.sessionToken.slice(i, i + 16));
+		}
+		expect(explained).toContain('[redacted]');
 	});
 });

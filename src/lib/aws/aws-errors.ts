@@ -73,7 +73,8 @@ export function explainAwsError(
 ): ExplainedError {
 	const problem = awsProblemOf(error);
 	const raw = (error as ErrorLike | null)?.message;
-	const said = typeof raw === 'string' && raw ? ` AWS said: ${clip(raw)}` : '';
+	const said =
+		typeof raw === 'string' && raw ? ` AWS said: ${clip(scrub(raw, context.credentials))}` : '';
 	const messages: Record<AwsProblem, string> = {
 		expired:
 			'The AWS session has expired. Open AWS Details in the Learner Lab (start the lab again if it stopped) and paste the fresh block.',
@@ -89,15 +90,38 @@ export function explainAwsError(
 	return { problem, message: scrub(messages[problem], context.credentials) };
 }
 
-function clip(text: string): string {
+/** Shortens a text already scrubbed (cutting first could leave part of a secret behind). */
+export function clip(text: string): string {
 	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
-/** Removes the secret parts of the credentials from a text. */
+/** A piece of a secret this long, anywhere in a text, is taken out with the rest. */
+const SECRET_PIECE = 16;
+
+/**
+ * Removes the secret key and the session token from a text: the whole values and any
+ * 16-character piece of them (a message cut short, or a token split across lines).
+ */
 export function scrub(text: string, credentials: AwsCredentials | undefined): string {
-	let result = text;
+	const pieces = new Set<string>();
 	for (const secret of [credentials?.secretAccessKey, credentials?.sessionToken]) {
-		if (secret && secret.length >= 8) result = result.split(secret).join('[redacted]');
+		if (!secret || secret.length < 8) continue;
+		if (secret.length < SECRET_PIECE) pieces.add(secret);
+		for (let i = 0; i + SECRET_PIECE <= secret.length; i++) {
+			pieces.add(secret.slice(i, i + SECRET_PIECE));
+		}
+	}
+	if (pieces.size === 0) return text;
+	const hidden = new Array<boolean>(text.length).fill(false);
+	for (const size of new Set([...pieces].map((p) => p.length))) {
+		for (let i = 0; i + size <= text.length; i++) {
+			if (pieces.has(text.slice(i, i + size))) hidden.fill(true, i, i + size);
+		}
+	}
+	let result = '';
+	for (let i = 0; i < text.length; i++) {
+		if (!hidden[i]) result += text[i];
+		else if (!hidden[i - 1]) result += '[redacted]';
 	}
 	return result;
 }

@@ -63,6 +63,8 @@ export interface SyncDeps {
 	sleep: (ms: number) => Promise<void>;
 	/** Names the endpoint/table/workspace; with the table's identity it keys the checkpoint. */
 	scope: string;
+	/** Takes secrets out of a reason before it is stored (and later shown). */
+	redact?: (text: string) => string;
 }
 
 interface SkippedItem {
@@ -393,7 +395,7 @@ export class SyncEngine {
 	}
 
 	private async fail(key: string, reason: string): Promise<void> {
-		await this.deps.store.markFailed(key, reason);
+		await this.deps.store.markFailed(key, this.deps.redact?.(reason) ?? reason);
 		this.report.failed += 1;
 	}
 
