@@ -74,26 +74,27 @@ test('the badge follows the clock through Expiring and Offline; refresh reconnec
 	);
 });
 
-test('an ExpiredTokenException from AWS turns the badge Offline at once', async ({
-	page,
-	localAws,
-	table
-}) => {
-	await page.goto('./');
-	await configureAws(page, localAws.proxy.endpoint, table);
-	await connect(page);
+for (const [fault, answer, said] of [
+	['expired-token', 'an ExpiredTokenException', 'session has expired'],
+	['lab-ended', "the Learner Lab's voc-cancel-cred deny", 'Learner Lab session has ended']
+] as const) {
+	test(`${answer} from AWS turns the badge Offline at once`, async ({ page, localAws, table }) => {
+		await page.goto('./');
+		await configureAws(page, localAws.proxy.endpoint, table);
+		await connect(page);
 
-	localAws.proxy.fail('expired-token', Infinity);
-	await page.getByRole('button', { name: 'Check connection' }).click();
-	await expect(badge(page)).toHaveText('AWS Offline', { timeout: 2_000 });
-	const alert = page.getByRole('alert');
-	await expect(alert).toContainText('session has expired');
-	await expect(alert).not.toContainText(SECRET);
+		localAws.proxy.fail(fault, Infinity);
+		await page.getByRole('button', { name: 'Check connection' }).click();
+		await expect(badge(page)).toHaveText('AWS Offline', { timeout: 2_000 });
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText(said);
+		await expect(alert).not.toContainText(SECRET);
 
-	localAws.proxy.heal();
-	await connect(page);
-	await expect(badge(page)).toContainText('AWS Connected');
-});
+		localAws.proxy.heal();
+		await connect(page);
+		await expect(badge(page)).toContainText('AWS Connected');
+	});
+}
 
 test('a reload keeps the session, a new browser context does not, and nothing leaks to storage', async ({
 	page,

@@ -349,36 +349,41 @@ test('a delete made while another device is offline with a stale copy stays dele
 	await expect(other.getByRole('link', { name: number })).toBeHidden();
 });
 
-test('the session expiring in the middle of a sync loses nothing; a refresh finishes it', async ({
-	page,
-	localAws,
-	table
-}) => {
-	const endpoint = localAws.proxy.endpoint;
-	await page.goto('./');
-	await configureAws(page, endpoint, table);
-	await connect(page);
-	await goOffline(page);
-	await importInvoices(page, 60);
-	await expect(page.getByRole('banner').getByText(/\d+ pending/)).toBeVisible();
+for (const [fault, ending] of [
+	['expired-token', 'the session expiring'],
+	['lab-ended', "the Learner Lab's end-of-session deny"]
+] as const) {
+	test(`${ending} in the middle of a sync loses nothing; a refresh finishes it`, async ({
+		page,
+		localAws,
+		table
+	}) => {
+		const endpoint = localAws.proxy.endpoint;
+		await page.goto('./');
+		await configureAws(page, endpoint, table);
+		await connect(page);
+		await goOffline(page);
+		await importInvoices(page, 60);
+		await expect(page.getByRole('banner').getByText(/\d+ pending/)).toBeVisible();
 
-	localAws.proxy.failAfter(4, 'expired-token');
-	await pasteCredentials(page, ACADEMY);
-	await expect(badge(page)).toHaveText('AWS Offline', { timeout: 15_000 });
-	await page.keyboard.press('Escape');
-	await expect(page.getByRole('dialog')).toBeHidden();
-	const pendingText = await page
-		.getByRole('banner')
-		.getByText(/\d+ pending/)
-		.textContent();
-	expect(Number(pendingText?.match(/\d+/)?.[0])).toBeGreaterThan(0);
-	expect((await localInvoices(page)).length).toBe(60);
+		localAws.proxy.failAfter(4, fault);
+		await pasteCredentials(page, ACADEMY);
+		await expect(badge(page)).toHaveText('AWS Offline', { timeout: 15_000 });
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog')).toBeHidden();
+		const pendingText = await page
+			.getByRole('banner')
+			.getByText(/\d+ pending/)
+			.textContent();
+		expect(Number(pendingText?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+		expect((await localInvoices(page)).length).toBe(60);
 
-	localAws.proxy.heal();
-	await connect(page, ACADEMY);
-	const cloud = await expectConverged([page], endpoint, table);
-	expect(cloud).toHaveLength(60);
-});
+		localAws.proxy.heal();
+		await connect(page, ACADEMY);
+		const cloud = await expectConverged([page], endpoint, table);
+		expect(cloud).toHaveLength(60);
+	});
+}
 
 test('a soak with random faults and reloads ends with devices and table identical', async ({
 	page,

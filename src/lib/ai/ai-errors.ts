@@ -44,6 +44,7 @@ export function explainAiError(error: unknown, context: AiErrorContext): string 
 			message = `Bedrock had a temporary problem. Try again in a moment.${said}`;
 			break;
 		case 'expired':
+		case 'lab-ended':
 		case 'unrecognized':
 			return explainAwsError(error, {
 				service: 'Bedrock',

@@ -22,6 +22,7 @@ export interface AwsConnectionDeps {
 
 const REJECTION_REASONS: Partial<Record<AwsProblem, string>> = {
 	expired: 'the session has expired',
+	'lab-ended': 'the Learner Lab session has ended',
 	unrecognized: 'the keys were not recognised'
 };
 

@@ -24,6 +24,30 @@ describe('AWS errors', () => {
 		expect(isRejectedCredentials(null)).toBe(false);
 	});
 
+	it("reads the Learner Lab's deny at the end of a session as the session ending", () => {
+		// What AWS Academy answers once the lab timer runs out: an explicit deny, not an expiry.
+		const labEnded = (name: string) =>
+			named(
+				name,
+				'User: arn:aws:sts::123456789012:assumed-role/voclabs/user123=x is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/invoicelab with an explicit deny in an identity-based policy: arn:aws:iam::123456789012:policy/voc-cancel-cred',
+				400
+			);
+		for (const name of ['AccessDeniedException', 'AccessDenied']) {
+			expect(awsProblemOf(labEnded(name))).toBe('lab-ended');
+			expect(isRejectedCredentials(labEnded(name))).toBe(true);
+		}
+		expect(explainAwsError(labEnded('AccessDeniedException'), context).message).toMatch(
+			/Learner Lab session has ended.*AWS Details.*kept/
+		);
+		// Any other deny stays a permission problem, even an explicit one.
+		const otherDeny = named(
+			'AccessDeniedException',
+			'is not authorized to perform: dynamodb:PutItem with an explicit deny in a service control policy'
+		);
+		expect(awsProblemOf(otherDeny)).toBe('denied');
+		expect(isRejectedCredentials(otherDeny)).toBe(false);
+	});
+
 	it('sorts errors into problems a person can act on', () => {
 		expect(awsProblemOf(named('ResourceNotFoundException'))).toBe('missing-table');
 		expect(awsProblemOf(named('AccessDeniedException'))).toBe('denied');

@@ -6,6 +6,7 @@ import type { AwsCredentials } from './credentials-parser';
 
 export type AwsProblem =
 	| 'expired'
+	| 'lab-ended'
 	| 'unrecognized'
 	| 'denied'
 	| 'missing-table'
@@ -47,10 +48,19 @@ interface ErrorLike {
 	$metadata?: { httpStatusCode?: number };
 }
 
+/**
+ * When a Learner Lab's timer runs out, AWS Academy attaches this policy to the lab's role:
+ * every call is then denied explicitly, though the keys themselves have not expired.
+ */
+const LAB_ENDED_POLICY = 'voc-cancel-cred';
+
 export function awsProblemOf(error: unknown): AwsProblem {
 	const e = (error ?? {}) as ErrorLike;
 	const name = typeof e.name === 'string' ? e.name : '';
 	const known = PROBLEM_BY_NAME[name];
+	if (known === 'denied' && typeof e.message === 'string' && e.message.includes(LAB_ENDED_POLICY)) {
+		return 'lab-ended';
+	}
 	if (known) return known;
 	// fetch() rejects with a bare TypeError when the host is down or CORS/CSP blocks it.
 	if (name === 'TypeError' || name === 'NetworkError' || name === 'TimeoutError') {
@@ -64,7 +74,7 @@ export function awsProblemOf(error: unknown): AwsProblem {
 /** True for the answers that mean these credentials will never work again. */
 export function isRejectedCredentials(error: unknown): boolean {
 	const problem = awsProblemOf(error);
-	return problem === 'expired' || problem === 'unrecognized';
+	return problem === 'expired' || problem === 'lab-ended' || problem === 'unrecognized';
 }
 
 export function explainAwsError(
@@ -78,6 +88,8 @@ export function explainAwsError(
 	const messages: Record<AwsProblem, string> = {
 		expired:
 			'The AWS session has expired. Open AWS Details in the Learner Lab (start the lab again if it stopped) and paste the fresh block.',
+		'lab-ended':
+			'The Learner Lab session has ended (AWS now denies every call). Start the lab again, open AWS Details and paste the fresh block. Your work is kept on this device and syncs once you reconnect.',
 		unrecognized:
 			'AWS did not recognise these keys. Copy the whole block again, including the session token, and check the region.',
 		denied: `These credentials are not allowed to use ${context.service}.${said}`,

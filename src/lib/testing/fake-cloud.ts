@@ -1,3 +1,4 @@
+import { isRejectedCredentials } from '../aws/aws-errors';
 import type { CloudGateway, OpenGateway } from '../storage/remote-table';
 import { MemoryRemote } from './memory-remote';
 
@@ -19,10 +20,7 @@ export class FakeCloud {
 		const call = async <T>(work: () => T): Promise<T> => {
 			const failure = this.#failures.shift();
 			if (failure) {
-				const name = (failure as { name?: string }).name ?? '';
-				if (['ExpiredTokenException', 'UnrecognizedClientException'].includes(name)) {
-					onRejected(failure);
-				}
+				if (isRejectedCredentials(failure)) onRejected(failure);
 				throw failure;
 			}
 			return work();

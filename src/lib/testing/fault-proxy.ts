@@ -1,12 +1,13 @@
 /**
  * A loopback proxy in front of a local AWS endpoint that answers the way AWS does when
- * things go wrong, on demand: expired tokens, throttling, server errors, dropped
+ * things go wrong, on demand: expired tokens, a Learner Lab's end-of-session deny, throttling, server errors, dropped
  * connections. Tests steer it; it also counts requests by operation. Node only.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'expired-token' | 'unrecognized-client' | 'throttle' | 'server-error' | 'drop';
+export type Fault =
+	'expired-token' | 'lab-ended' | 'unrecognized-client' | 'throttle' | 'server-error' | 'drop';
 
 const AWS_ERRORS: Record<
 	Exclude<Fault, 'drop'>,
@@ -16,6 +17,13 @@ const AWS_ERRORS: Record<
 		status: 400,
 		type: 'ExpiredTokenException',
 		message: 'The security token included in the request is expired'
+	},
+	// AWS Academy's answer once a Learner Lab's timer has run out.
+	'lab-ended': {
+		status: 400,
+		type: 'AccessDeniedException',
+		message:
+			'User: arn:aws:sts::123456789012:assumed-role/voclabs/user1234567=Student is not authorized to perform: dynamodb:BatchWriteItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/invoicelab with an explicit deny in an identity-based policy: arn:aws:iam::123456789012:policy/voc-cancel-cred'
 	},
 	'unrecognized-client': {
 		status: 400,
