@@ -167,6 +167,45 @@ test('a second tab picks up the live session; forgetting in one tab forgets in a
 	expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 });
 
+test('keys posted by another page of the origin: ignored off this deployment, never silent on it', async ({
+	page,
+	context,
+	localAws,
+	table
+}) => {
+	await page.goto('./');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await connect(page);
+	const planted = {
+		type: 'session',
+		session: {
+			credentials: {
+				accessKeyId: 'ASIAPLANTEDBYOTHER99',
+				secretAccessKey: 'planted/secret/key/0123456789abcdefghij',
+				sessionToken: 'planted-token'
+			},
+			kind: 'temporary',
+			region: 'us-east-1',
+			expiresAt: Date.now() + 3_600_000
+		}
+	};
+	// Another app on the same origin, not under this deployment's base path.
+	const stranger = await context.newPage();
+	await stranger.goto('./favicon.svg');
+	await stranger.evaluate((message) => {
+		new BroadcastChannel('invoicelab-aws-session').postMessage(message);
+	}, planted);
+	await expect(badge(page)).toContainText('AWS Connected');
+	expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('PLANTED');
+
+	// A page that joins this deployment's own channel can still switch the keys (it is the
+	// same origin), but the user is told which key is now in use.
+	await stranger.evaluate((message) => {
+		new BroadcastChannel('invoicelab-aws-session@/').postMessage(message);
+	}, planted);
+	await expect(page.getByText('AWS keys changed')).toContainText('ASIA…ER99');
+});
+
 test('bad pastes are refused with a reason and without echoing the secret', async ({ page }) => {
 	await page.goto('./');
 	await pasteCredentials(page, credentialsFixture('bad-missing-secret.txt'));
@@ -200,6 +239,19 @@ test('bad pastes are refused with a reason and without echoing the secret', asyn
 		(await page.getByRole('textbox', { name: 'Credentials' }).inputValue()).length
 	).toBeLessThan(1_000);
 	await expect(badge(page)).toHaveText('Local only');
+});
+
+test('permanent keys are accepted with a warning that suggests temporary ones', async ({
+	page
+}) => {
+	await page.goto('./');
+	await page.getByRole('button', { name: 'Connect AWS' }).click();
+	const paste = page.getByRole('textbox', { name: 'Credentials' });
+	await paste.fill(credentialsFixture('permanent-keys.txt'));
+	await expect(paste).toHaveAccessibleDescription(/permanent keys: they work until you delete/);
+	await expect(page.getByRole('dialog').getByText('Prefer temporary credentials')).toBeVisible();
+	await paste.fill(credentialsFixture('academy-aws-details.txt'));
+	await expect(page.getByRole('dialog').getByText('Prefer temporary credentials')).toBeHidden();
 });
 
 test('an unreachable endpoint is reported in plain words', async ({ page, table }) => {

@@ -2,6 +2,7 @@
  * The one place where the real implementations are chosen and wired together. Tests build
  * the same graph from the in-memory fakes instead.
  */
+import { base } from '$app/paths';
 import { storageVault } from '../aws/credential-vault';
 import { AwsSessionStore, type SessionMessage } from '../aws/session-store.svelte';
 import { readAwsSettings } from '../aws/settings';
@@ -40,6 +41,16 @@ export async function deviceIdOf(store: RecordStore, ids: IdSource): Promise<str
 	return created;
 }
 
+/**
+ * The session hand-off is scoped to this deployment's base path: two copies of the app on
+ * one origin (say /staging/ and /) never take each other's AWS sessions. (They do share the
+ * origin's IndexedDB, so change notices stay origin-wide.) This separates deployments; it is
+ * no defence against a hostile page of the same origin (docs/security.md).
+ */
+export function deploymentScoped(name: string, basePath: string): string {
+	return `${name}@${basePath || '/'}`;
+}
+
 export async function createBrowserServices(): Promise<Services> {
 	const store = await openIdbStore();
 	const deviceId = await deviceIdOf(store, randomIds);
@@ -49,7 +60,7 @@ export async function createBrowserServices(): Promise<Services> {
 		clock: systemClock,
 		scheduler: systemScheduler,
 		vault: storageVault(sessionStorage),
-		channel: browserTabChannel<SessionMessage>('invoicelab-aws-session'),
+		channel: browserTabChannel<SessionMessage>(deploymentScoped('invoicelab-aws-session', base)),
 		notify: (message, tone) => toasts.show(message, tone, 12_000)
 	});
 	session.start();

@@ -4,6 +4,7 @@ import { readSession, type CredentialVault } from './credential-vault';
 import {
 	dueWarnings,
 	formatTimeLeft,
+	maskedKey,
 	nextChangeAt,
 	sessionState,
 	STATUS_LABELS,
@@ -11,6 +12,8 @@ import {
 } from './session';
 
 const NOTHING_ANNOUNCED: ReadonlySet<number> = new Set();
+/** How long after asking the other tabs a session that arrives counts as their answer. */
+const ANSWER_WINDOW_MS = 2_000;
 
 /** What tabs tell each other about the session; nothing of it touches the disk. */
 export type SessionMessage =
@@ -35,6 +38,7 @@ export class AwsSessionStore {
 	// Bookkeeping for the warning toasts, never rendered: deliberately not reactive.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#announced = new Set<number>();
+	#askedAt: number | null = null;
 	#cancelTimer: () => void = () => {};
 	#unsubscribe: () => void = () => {};
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, never rendered
@@ -71,7 +75,10 @@ export class AwsSessionStore {
 		this.#unsubscribe = this.deps.channel.subscribe((message) => this.#receive(message));
 		const stored = this.deps.vault.load();
 		if (stored) this.#adopt(stored, { announceExisting: false });
-		else this.deps.channel.post({ type: 'ask' });
+		else {
+			this.#askedAt = this.deps.clock.now();
+			this.deps.channel.post({ type: 'ask' });
+		}
 		this.#tick();
 	}
 
@@ -82,6 +89,7 @@ export class AwsSessionStore {
 
 	/** Takes fresh credentials from the paste dialog and shares them with the other tabs. */
 	connect(session: AwsSession): void {
+		this.#askedAt = null;
 		this.#announced.clear();
 		this.#adopt(session, { announceExisting: true });
 		this.deps.channel.post({ type: 'session', session });
@@ -110,7 +118,19 @@ export class AwsSessionStore {
 			this.#clear();
 		} else {
 			const session = readSession(message.session);
-			if (session) this.#adopt(session, { announceExisting: false });
+			if (!session) return;
+			const answersOurAsk =
+				this.#askedAt !== null && this.deps.clock.now() - this.#askedAt < ANSWER_WINDOW_MS;
+			this.#askedAt = null;
+			const switched = session.credentials.accessKeyId !== this.#session?.credentials.accessKeyId;
+			this.#adopt(session, { announceExisting: false });
+			// Any page of this origin can post here: a change of account is never silent.
+			if (switched && !answersOurAsk) {
+				this.deps.notify(
+					`AWS keys changed in another InvoiceLab tab: this tab now uses access key ${maskedKey(session.credentials.accessKeyId)}. If that was not you, choose Forget credentials in Settings → AWS.`,
+					'error'
+				);
+			}
 		}
 	}
 

@@ -139,6 +139,52 @@ describe('AwsSessionStore', () => {
 		expect(second.store.label).toBe('AWS Connected');
 	});
 
+	it('says so, naming the key, when another tab switches this tab to other keys', () => {
+		const { notices, open } = tabs();
+		const first = open();
+		first.store.connect(session(120));
+		open();
+		// Receiving the live session when a tab opens is the expected hand-off: no notice.
+		expect(notices).toEqual([]);
+
+		first.store.connect(session(240, 'ASIAXXXXXXXXEXAMPLE2'));
+		expect(notices).toEqual([
+			'AWS keys changed in another InvoiceLab tab: this tab now uses access key ASIA…PLE2. If that was not you, choose Forget credentials in Settings → AWS.'
+		]);
+		// A rejection or a repeat of the same keys changes no account: no further notice.
+		first.store.reject('expired token');
+		first.store.connect(session(240, 'ASIAXXXXXXXXEXAMPLE2'));
+		expect(notices.filter((n) => n.startsWith('AWS keys changed'))).toHaveLength(1);
+	});
+
+	it('says so when keys arrive from another tab unasked', () => {
+		const { clock, notices } = tabs();
+		const network = new MemoryTabNetwork<SessionMessage>();
+		const planter = network.join();
+		const store = new AwsSessionStore({
+			clock,
+			scheduler: clock,
+			vault: storageVault(new MemoryStorage()),
+			channel: network.join(),
+			notify: (message) => notices.push(message)
+		});
+		store.start();
+		clock.advance(MINUTE);
+		planter.post({ type: 'session', session: session(120, 'ASIAPLANTEDKEY00ABCD') });
+		expect(store.label).toBe('AWS Connected');
+		expect(notices).toEqual([
+			'AWS keys changed in another InvoiceLab tab: this tab now uses access key ASIA…ABCD. If that was not you, choose Forget credentials in Settings → AWS.'
+		]);
+
+		// Right after this tab pasted its own keys, a session "answering" its old ask is not one.
+		notices.length = 0;
+		store.forget();
+		store.start();
+		store.connect(session(120));
+		planter.post({ type: 'session', session: session(120, 'ASIAPLANTEDKEY00ABCD') });
+		expect(notices).toHaveLength(1);
+	});
+
 	it('warns once about a session that is already short, and not again in a second tab', () => {
 		const { notices, open } = tabs();
 		const first = open();

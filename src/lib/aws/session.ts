@@ -106,3 +106,8 @@ export function formatHoursMinutes(ms: number): string {
 	const minutes = Math.max(0, Math.floor(ms / 60_000));
 	return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** An access key id as people are shown it: enough to tell keys apart (ASIA…WXYZ). */
+export function maskedKey(accessKeyId: string): string {
+	return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
+}
