@@ -12,11 +12,6 @@ export interface Dynamo {
 	client: DynamoDBClient;
 	/** Marshals plain objects to and from DynamoDB's attribute format. */
 	documents: DynamoDBDocumentClient;
-	/**
-	 * The same, for record writes, with no retries of its own: sync retries a write itself,
-	 * with a fresh change number, so no write lands long after its number was handed out.
-	 */
-	writes: DynamoDBDocumentClient;
 	sdk: typeof import('@aws-sdk/client-dynamodb');
 	lib: typeof import('@aws-sdk/lib-dynamodb');
 	/** The address requests go to, for messages. */
@@ -36,26 +31,22 @@ export async function createDynamo(
 		import('@aws-sdk/lib-dynamodb')
 	]);
 	const endpoint = settings.dynamodbEndpoint || undefined;
-	const clientWith = (maxAttempts?: number) => {
-		const client = new sdk.DynamoDBClient({
-			region: settings.region,
-			endpoint,
-			credentials: { ...session.credentials },
-			maxAttempts,
-			requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS }
-		});
-		watchForRejectedCredentials(client, onRejected);
-		return client;
-	};
-	const documentsOf = (client: DynamoDBClient) =>
-		lib.DynamoDBDocumentClient.from(client, {
-			marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false }
-		});
-	const client = clientWith();
+	// One attempt per call. Sync retries with back-off itself (remote-calls.ts), a retried
+	// write with a fresh change number so none lands long after its number was handed out;
+	// the SDK's silent retries on top would hold back the first word about a dead endpoint.
+	const client = new sdk.DynamoDBClient({
+		region: settings.region,
+		endpoint,
+		credentials: { ...session.credentials },
+		maxAttempts: 1,
+		requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS }
+	});
+	watchForRejectedCredentials(client, onRejected);
 	return {
 		client,
-		documents: documentsOf(client),
-		writes: documentsOf(clientWith(1)),
+		documents: lib.DynamoDBDocumentClient.from(client, {
+			marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false }
+		}),
 		sdk,
 		lib,
 		endpoint: endpoint ?? `https://dynamodb.${settings.region}.amazonaws.com`

@@ -47,7 +47,7 @@ export class DynamoRemote implements RemoteStore {
 	}
 
 	async reserveSeq(count: number): Promise<number> {
-		const { lib, writes: documents } = this.dynamo;
+		const { lib, documents } = this.dynamo;
 		const { Attributes } = await documents.send(
 			new lib.UpdateCommand({
 				TableName: this.table,
@@ -62,7 +62,7 @@ export class DynamoRemote implements RemoteStore {
 	}
 
 	async batchPut(items: readonly Item[]): Promise<Item[]> {
-		const { lib, writes: documents } = this.dynamo;
+		const { lib, documents } = this.dynamo;
 		const { UnprocessedItems } = await documents.send(
 			new lib.BatchWriteCommand({
 				RequestItems: { [this.table]: items.map((Item) => ({ PutRequest: { Item } })) }
@@ -74,7 +74,7 @@ export class DynamoRemote implements RemoteStore {
 	}
 
 	async putIf(item: Item, expectedHlc: string | undefined): Promise<boolean> {
-		const { lib, writes: documents } = this.dynamo;
+		const { lib, documents } = this.dynamo;
 		try {
 			await documents.send(
 				new lib.PutCommand({

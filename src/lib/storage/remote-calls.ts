@@ -1,6 +1,6 @@
 /**
  * Requests to the sync table as the engine makes them, for one run: its own retries with
- * back-off (the SDK makes none on writes, so a retried write is stamped afresh), change
+ * back-off (the SDK makes no retries of its own, so a retried write is stamped afresh), change
  * numbers handed out right before each write, and batched reads that retry what DynamoDB
  * leaves unprocessed.
  */
