@@ -286,3 +286,40 @@ test('settings warn about an endpoint the page security policy blocks', async ({
 	await page.getByLabel('DynamoDB endpoint').blur();
 	await expect(page.getByText('must be an http(s) address')).toBeVisible();
 });
+
+for (const width of [1280, 390]) {
+	test(`sync that keeps failing says so beside the green badge, with the reason and Retry (${width} px)`, async ({
+		page,
+		localAws,
+		table
+	}) => {
+		await page.setViewportSize({ width, height: 800 });
+		await page.goto('./');
+		await configureAws(page, localAws.proxy.endpoint, table);
+		await connect(page);
+		localAws.proxy.fail('drop', Infinity);
+		await createInvoice(page, {
+			client: 'Acme GmbH',
+			lines: [{ description: 'Work', quantity: '1', unitPrice: '10' }]
+		});
+		const failing = page.getByRole('banner').getByRole('button', { name: /^Sync failing/ });
+		await expect(failing).toBeVisible({ timeout: 15_000 });
+		await expect(failing).toContainText('cannot reach DynamoDB');
+		await expect(badge(page)).toContainText('AWS Connected');
+		const box = await failing.boundingBox();
+		expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+
+		await failing.click();
+		const details = page.getByRole('region', { name: 'Sync is failing' });
+		await expect(details).toContainText(`Could not reach ${localAws.proxy.endpoint}`);
+		await expect(details).toContainText('cannot tell which');
+		await expect(details).toContainText('kept in this browser');
+
+		localAws.proxy.heal();
+		await details.getByRole('button', { name: 'Retry' }).click();
+		await expect(failing).toBeHidden({ timeout: 15_000 });
+		const invoices = async () =>
+			(await cloudRecords(localAws.proxy.endpoint, table)).filter((r) => r.type === 'invoices');
+		await expect.poll(async () => (await invoices()).length).toBe(1);
+	});
+}

@@ -1,4 +1,4 @@
-import { clip, explainAwsError, scrub } from '../aws/aws-errors';
+import { clip, explainAwsError, scrub, summarizeAwsProblem } from '../aws/aws-errors';
 import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
 import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
 import type { Clock, Scheduler } from '../platform/clock';
@@ -56,6 +56,13 @@ export function describePlaces(a: CloudPlace, b: CloudPlace): [string, string] {
 	return [words(a), words(b)];
 }
 
+/** Why sync failed: a few words for the header, the whole reason for its details. */
+export interface SyncFailure {
+	summary: string;
+	message: string;
+	at: number;
+}
+
 /** What the reconciles of this browser found and set right, shown in Settings → Data. */
 export interface RepairLog {
 	total: number;
@@ -75,7 +82,7 @@ export class SyncCoordinator {
 	#running = $state(false);
 	#progress = $state.raw<SyncProgress | null>(null);
 	#lastSyncedAt = $state<number | null>(null);
-	#error = $state<string | null>(null);
+	#failure = $state.raw<SyncFailure | null>(null);
 	#conflicts = $state.raw<ConflictCopy[]>([]);
 	#attention = $state.raw<OutboxEntry[]>([]);
 	#clashes = $state.raw<NumberClash[]>([]);
@@ -107,7 +114,11 @@ export class SyncCoordinator {
 		return this.#lastSyncedAt;
 	}
 	get error() {
-		return this.#error;
+		return this.#failure?.message ?? null;
+	}
+	/** Why the last run failed; shown beside the badge while the session is live. */
+	get failure() {
+		return this.#failure;
 	}
 	get conflicts() {
 		return this.#conflicts;
@@ -190,7 +201,7 @@ export class SyncCoordinator {
 		this.#running = true;
 		try {
 			const ran = await this.deps.exclusive('invoicelab-sync', () => this.#run());
-			if (!ran) this.#error = null;
+			if (!ran) this.#failure = null;
 		} finally {
 			await this.#loadLists();
 			// Pending counts changed in every tab, not only this one.
@@ -240,15 +251,20 @@ export class SyncCoordinator {
 			await this.#fixNumberClashes();
 		} catch (error) {
 			this.#failures += 1;
-			this.#error = explainAwsError(error, {
+			const { problem, message } = explainAwsError(error, {
 				service: 'DynamoDB',
 				endpoint: this.deps.aws.settings.dynamodbEndpoint || 'DynamoDB',
 				credentials: this.deps.aws.session.session?.credentials
-			}).message;
+			});
+			this.#failure = {
+				summary: summarizeAwsProblem(problem, 'DynamoDB'),
+				message,
+				at: this.deps.clock.now()
+			};
 			return;
 		}
 		this.#failures = 0;
-		this.#error = null;
+		this.#failure = null;
 		this.#lastSyncedAt = this.deps.clock.now();
 		this.#skipped = report.skipped;
 		const drift = this.deps.repository.clockDrift;
@@ -277,7 +293,11 @@ export class SyncCoordinator {
 		const current = await this.deps.store.readMeta<CloudPlace>(BOUND_KEY);
 		if (current && current.scope !== scope) {
 			this.#placeChoice = { current, next };
-			this.#error = `Not synced: the settings point to another place than this browser's data. Choose in Settings → Data.`;
+			this.#failure = {
+				summary: 'waiting for your choice',
+				message: `Not synced: the settings point to another place than this browser's data. Choose in Settings → Data.`,
+				at: this.deps.clock.now()
+			};
 			return false;
 		}
 		if (!current) await this.deps.store.writeMeta(BOUND_KEY, next);
@@ -309,7 +329,7 @@ export class SyncCoordinator {
 			await this.deps.store.writeMeta(BOUND_KEY, choice.next);
 		}
 		this.#placeChoice = null;
-		this.#error = null;
+		this.#failure = null;
 		await this.syncNow({ reconcile: true });
 	}
 

@@ -68,6 +68,33 @@ describe('SyncCoordinator', () => {
 		a.sync.stop();
 	});
 
+	it('says why sync keeps failing while the session is live, and clears it once a retry works', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const a = device('a', cloud);
+		await a.connect();
+		const remote = cloud.remotes.get('invoicelab|default')!;
+		remote.fault = () => 'lost-request';
+		await a.repository.save('invoices', makeInvoiceDraft());
+		// Sync's own retries wait on the manual clock.
+		const run = a.sync.syncNow();
+		while (a.sync.running) {
+			a.clock.advance(5_000);
+			await settle();
+		}
+		await run;
+		expect(a.sync.canSync).toBe(true);
+		expect(a.sync.failure).toMatchObject({
+			summary: 'cannot reach DynamoDB',
+			message: expect.stringMatching(/cannot tell which/)
+		});
+		remote.fault = () => null;
+		await a.sync.syncNow();
+		expect(a.sync.failure).toBeNull();
+		expect(await a.store.pendingCount()).toBe(0);
+		a.sync.stop();
+	});
+
 	it('syncs as soon as the table it was missing has been created', async () => {
 		const cloud = new FakeCloud();
 		const a = device('a', cloud);

@@ -94,12 +94,29 @@ export function explainAwsError(
 			'AWS did not recognise these keys. Copy the whole block again, including the session token, and check the region.',
 		denied: `These credentials are not allowed to use ${context.service}.${said}`,
 		'missing-table': 'The DynamoDB table does not exist yet.',
-		unreachable: `Could not reach ${context.endpoint}. Check the address and your connection; the endpoint must allow requests from this page (CORS).`,
+		// A failed fetch() carries no reason, on purpose (it would leak cross-origin facts).
+		unreachable: `Could not reach ${context.endpoint}. The browser does not say why, so InvoiceLab cannot tell which of these it is: no network connection, a wrong endpoint address, or an endpoint that does not allow requests from this page (CORS).`,
 		throttled: `${context.service} is busy (throttled). InvoiceLab will try again shortly.`,
 		server: `${context.service} had a temporary problem. InvoiceLab will try again shortly.`,
 		other: `${context.service} refused the request.${said || ' No reason was given.'}`
 	};
 	return { problem, message: scrub(messages[problem], context.credentials) };
+}
+
+/** A problem in a few words, for places with room for no more (the header). */
+export function summarizeAwsProblem(problem: AwsProblem, service: string): string {
+	const summaries: Record<AwsProblem, string> = {
+		expired: 'session expired',
+		'lab-ended': 'lab session ended',
+		unrecognized: 'keys not recognised',
+		denied: `not allowed to use ${service}`,
+		'missing-table': 'table missing',
+		unreachable: `cannot reach ${service}`,
+		throttled: `${service} is busy`,
+		server: `${service} had a problem`,
+		other: `${service} refused a request`
+	};
+	return summaries[problem];
 }
 
 /** Shortens a text already scrubbed (cutting first could leave part of a secret behind). */
