@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startFakeBedrock, type FakeBedrock } from '../src/lib/testing/fake-bedrock';
 import { badge, configureAws, connect, expect, SECRET, test as awsTest, TOKEN_START } from './aws';
-import { createInvoice, expectNoSeriousViolations } from './helpers';
+import { createInvoice, expectAccessible } from './helpers';
 
 /**
  * AI tests get a fake Bedrock runtime on 127.0.0.1 beside the local DynamoDB, and
@@ -113,7 +113,7 @@ test('Analyze with AI lists the findings, sends only facts, and shows model text
 	await expect(review).toContainText('One finding was left out');
 	await expect(review).toContainText('812 tokens in, 96 out · about $0.000072 at list price');
 	expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
-	await expectNoSeriousViolations(page, 'AI review with findings');
+	await expectAccessible(page, 'AI review with findings');
 
 	const [call] = bedrock.calls;
 	expect(call?.operation).toBe('converse');
@@ -159,7 +159,7 @@ test('insights stream in as they are written and can be stopped', async ({
 	await expect(insights.locator('.narrative')).toHaveText('- Revenue is all from Acme.');
 	await expect(insights).toContainText('812 tokens in, 96 out');
 	await expect(insights.getByRole('button', { name: 'Stop' })).toBeHidden();
-	await expectNoSeriousViolations(page, 'AI insights');
+	await expectAccessible(page, 'AI insights');
 
 	// A model error partway through keeps what arrived and says what happened.
 	bedrock.answer = () => ({ stream: ['- Half a thought'], failWith: 'modelStreamErrorException' });
@@ -190,7 +190,7 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 	await expect(page.getByLabel('Currency')).toHaveValue('EUR');
 	await expect(page.getByLabel('Description').nth(1)).toHaveValue('Travel expenses');
 	await expect(page.getByLabel('Total')).toHaveText('€1,166.40');
-	await expectNoSeriousViolations(page, 'editor filled from a document');
+	await expectAccessible(page, 'editor filled from a document');
 	const pdfBlock = bedrock.calls[0]?.body.messages[0].content[1].document;
 	expect(pdfBlock.name).toBe('Bill 118 (Globex)');
 	expect(pdfBlock.format).toBe('pdf');

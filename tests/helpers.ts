@@ -47,8 +47,11 @@ export async function openInvoices(page: Page): Promise<void> {
 	await expect(page.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
 }
 
-/** Fails with every serious or critical axe-core finding on the page as it is now. */
-export async function expectNoSeriousViolations(page: Page, label: string) {
+/**
+ * Fails with every serious or critical axe-core finding on the page as it is now, and with
+ * every form control whose accessible name is not exactly its visible label.
+ */
+export async function expectAccessible(page: Page, label: string) {
 	const results = await new AxeBuilder({ page }).analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -56,4 +59,52 @@ export async function expectNoSeriousViolations(page: Page, label: string) {
 			(v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 		);
 	expect(serious).toEqual([]);
+	await expectNamesAreLabels(page, label);
+}
+
+/**
+ * Screen-reader users and tests find a control by its name, so the name is the label a
+ * sighted user reads, nothing more: hints and errors belong in the description.
+ */
+async function expectNamesAreLabels(page: Page, where: string) {
+	const controls = page.locator(
+		'input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea'
+	);
+	const labelled = await controls.evaluateAll((elements) =>
+		elements.map((element) => {
+			const control = element as HTMLInputElement;
+			const sources = control.getAttribute('aria-labelledby')
+				? control
+						.getAttribute('aria-labelledby')!
+						.split(/\s+/)
+						.map((id) => document.getElementById(id))
+				: [...(control.labels ?? [])];
+			const descriptions = new Set(
+				[...document.querySelectorAll('[aria-describedby]')].flatMap((e) =>
+					e.getAttribute('aria-describedby')!.split(/\s+/)
+				)
+			);
+			// The label as read: visible text, without the control and without any hint or error
+			// (text some control points to as its description).
+			const seen = (node: Node): string => {
+				if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+				if (!(node instanceof HTMLElement)) return '';
+				if (node.matches('input, select, textarea, [aria-hidden=true]')) return '';
+				if (descriptions.has(node.id) || !node.checkVisibility()) return '';
+				return [...node.childNodes].map(seen).join(' ');
+			};
+			const text = sources
+				.map((source) => (source ? seen(source) : ''))
+				.join(' ')
+				.replace(/\s+/g, ' ')
+				.trim();
+			return { visible: control.checkVisibility(), text };
+		})
+	);
+	for (const [index, { visible, text }] of labelled.entries()) {
+		if (!visible || !text) continue;
+		await expect(controls.nth(index), `${where}: control labelled "${text}"`).toHaveAccessibleName(
+			text
+		);
+	}
 }
