@@ -1,18 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { connectSources } from './src/lib/aws/content-policy.js';
 
 /**
- * Where the page may send requests: AWS's own endpoints, this computer (DynamoDB Local,
- * dynalite, test fakes), and any endpoint added at build time, space-separated, in
- * INVOICELAB_CONNECT_SRC (a static build cannot widen its policy at run time).
+ * Loopback endpoints are allowed only in builds for this computer (`npm start`,
+ * `npm run dev:aws`, tests: scripts/build.mjs --local) and in `vite dev`.
  */
-const connectSources = [
-	'self',
-	'https://*.amazonaws.com',
-	'http://127.0.0.1:*',
-	'http://localhost:*',
-	...(process.env.INVOICELAB_CONNECT_SRC ?? '').split(/\s+/).filter(Boolean)
-];
+const local = process.env.INVOICELAB_LOCAL_BUILD === '1' || process.argv.includes('dev');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -32,7 +26,10 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': connectSources,
+				'connect-src': connectSources({
+					local,
+					extra: process.env.INVOICELAB_CONNECT_SRC ?? ''
+				}),
 				'worker-src': ['self'],
 				// The PDF preview shows the generated file from a blob: URL.
 				'frame-src': ['self', 'blob:'],

@@ -26,7 +26,7 @@ const wanted = (section: string) => !only || only === section;
 const needsBrowser = ['foundation', 'pdf', 'ai'].some(wanted);
 
 if (needsBrowser && !process.argv.includes('--no-build')) {
-	execSync('npm run build', { cwd: root, stdio: 'ignore' });
+	execSync('npm run build:local', { cwd: root, stdio: 'ignore' });
 }
 const server = needsBrowser ? await startStaticServer({ dir: `${root}build`, port: PORT }) : null;
 let browser: Browser | null = null;

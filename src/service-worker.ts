@@ -9,7 +9,10 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `invoicelab-${version}`;
 // The Japanese fallback fonts (11 MB) are only needed for CJK names: cached on first use.
 const ON_DEMAND = /NotoSansJP_/;
-const SHELL = [...build, ...files, ...prerendered].filter((path) => !ON_DEMAND.test(path));
+// `_headers` is read by the host, never served (one missing file would fail the whole install).
+const SHELL = [...build, ...files, ...prerendered].filter(
+	(path) => !ON_DEMAND.test(path) && !path.endsWith('/_headers')
+);
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

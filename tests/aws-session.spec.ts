@@ -281,6 +281,12 @@ test('settings warn about an endpoint the page security policy blocks', async ({
 	await page.getByRole('tab', { name: 'AWS' }).click();
 	await page.getByLabel('DynamoDB endpoint').fill('https://ddb.example.org');
 	await page.getByLabel('DynamoDB endpoint').blur();
+	await expect(page.getByLabel('DynamoDB endpoint')).toHaveAccessibleDescription(
+		/security policy blocks that address/
+	);
+	// AWS hosts other than DynamoDB's and Bedrock's are not in the policy (S3 buckets, say).
+	await page.getByLabel('DynamoDB endpoint').fill('https://my-bucket.s3.amazonaws.com');
+	await page.getByLabel('DynamoDB endpoint').blur();
 	await expect(page.getByText("This page's security policy blocks that address")).toBeVisible();
 	await page.getByLabel('DynamoDB endpoint').fill('ftp://nope');
 	await page.getByLabel('DynamoDB endpoint').blur();

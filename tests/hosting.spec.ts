@@ -59,3 +59,15 @@ test('after one visit the app opens and works with the network off', async ({ pa
 	await expect(page.getByRole('tab', { name: 'Business' })).toBeVisible();
 	await context.setOffline(false);
 });
+
+test('the host headers forbid framing the app on another site', async ({ page, request }) => {
+	const response = await request.get('./');
+	expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(response.headers()['x-content-type-options']).toBe('nosniff');
+
+	await page.goto('about:blank');
+	await page.setContent(`<iframe src="http://127.0.0.1:${PORTS.root}/"></iframe>`);
+	await expect
+		.poll(() => page.frames().map((frame) => frame.url()))
+		.toContain('chrome-error://chromewebdata/');
+});

@@ -4,22 +4,7 @@
  */
 import * as v from 'valibot';
 
-export const AWS_REGIONS = [
-	'us-east-1',
-	'us-east-2',
-	'us-west-1',
-	'us-west-2',
-	'ca-central-1',
-	'eu-west-1',
-	'eu-west-2',
-	'eu-central-1',
-	'eu-north-1',
-	'ap-south-1',
-	'ap-northeast-1',
-	'ap-southeast-1',
-	'ap-southeast-2',
-	'sa-east-1'
-] as const;
+export { OFFERED_REGIONS as AWS_REGIONS } from './content-policy.js';
 
 /** Models offered in the picker; any Bedrock model or inference-profile id may be typed. */
 export const BEDROCK_MODELS = [
