@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { buildSnapshot } from '../src/lib/storage/transfer';
+import { makeInvoice } from '../src/lib/testing/factories';
 import { createInvoice, openInvoices } from './helpers';
 
 async function exportJson(page: Page): Promise<Record<string, unknown>> {
@@ -93,4 +95,26 @@ test('each bad import says what is wrong and leaves the data untouched', async (
 		await expect(alert).toContainText('Nothing was changed');
 		expect(await exportJson(page)).toEqual(before);
 	}
+});
+
+test('a bad value is quoted short and printable; a paid invoice without payments is settled', async ({
+	page
+}) => {
+	await page.goto('./');
+	await expect(page.getByText('No invoices yet')).toBeVisible();
+	const paid = makeInvoice({ status: 'paid', updatedAt: '2026-01-15T10:00:00.000Z' });
+	const empty = buildSnapshot({ profile: null, clients: [], invoices: [] }, '2026-03-01T00:00:00Z');
+	const file = (invoices: object[]) => JSON.stringify({ ...empty, invoices });
+
+	await importJson(page, 'bad.json', file([{ ...paid, status: `${'x'.repeat(10_000)}\u0000` }]));
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText(`received "${'x'.repeat(60)}…"`);
+	expect((await alert.textContent())!.length).toBeLessThan(400);
+
+	await importJson(page, 'paid.json', file([paid]));
+	await expect(
+		page.getByText(
+			`Marked paid without payments covering the total, so given a payment of the balance: ${paid.number}.`
+		)
+	).toBeVisible();
 });

@@ -108,11 +108,74 @@ describe('reading and applying the captured fields', () => {
 				currency: 'EUR',
 				lines: [
 					{ description: 'Survey', quantity: '2', unitPrice: '450', taxRate: '20' },
-					{ description: 'Travel', quantity: '1', unitPrice: '1086.40', taxRate: '0' }
+					{ description: 'Travel', quantity: '1', unitPrice: '1086.40', taxRate: '0' },
+					// Read only one way: with a decimal comma.
+					{ description: 'Decimal comma', quantity: '1', unitPrice: '1086.40', taxRate: '0' }
 				]
 			},
-			skipped: ['due date', 'line 3', 'line 4', 'line 5']
+			skipped: ['due date', 'line 3', 'line 4']
 		});
+	});
+
+	const linesRead = (numberFormat: unknown, lines: object[]) => {
+		const result = readCapture(toolReply({ numberFormat, lines }));
+		if (!result.ok) throw new Error(result.message);
+		return {
+			lines: result.fields.lines.map((l) => [l.quantity, l.unitPrice, l.taxRate]),
+			skipped: result.skipped
+		};
+	};
+
+	it('refuses exponents, phone numbers and signs it cannot read, and says which field and why', () => {
+		expect(
+			linesRead('1,234.56', [
+				{ description: 'a', unitPrice: '1e21' },
+				{ description: 'b', unitPrice: 1e21 },
+				{ description: 'c', unitPrice: '1.5e3' },
+				{ description: 'd', unitPrice: '+49 30 1234567' },
+				{ description: 'e', unitPrice: '--5' },
+				{ description: 'f', unitPrice: '5', quantity: '3 hours' },
+				{ description: 'g', unitPrice: '5', taxRate: 'x'.repeat(100) },
+				{ description: 'h', unitPrice: '€1,086.40', quantity: 2, taxRate: '19 %' }
+			])
+		).toEqual({
+			lines: [['2', '1086.40', '19']],
+			skipped: [
+				'line 1: unit price "1e21" is written with an exponent',
+				'line 2: unit price "1e+21" is written with an exponent',
+				'line 3: unit price "1.5e3" is written with an exponent',
+				'line 4: unit price "+49 30 1234567" looks like a phone number',
+				'line 5: unit price "--5" has more than one sign',
+				'line 6: quantity "3 hours" has letters besides a currency',
+				`line 7: tax rate "${'x'.repeat(30)}…" is too long for an amount`
+			]
+		});
+	});
+
+	it('reads amounts with the separators the document uses, or refuses what could go either way', () => {
+		const lines = [
+			{ description: 'a', unitPrice: '1.086,40 €', quantity: '1,5' },
+			{ description: 'b', unitPrice: '1,086' },
+			{ description: 'c', unitPrice: '12,50' }
+		];
+		expect(linesRead('1.234,56', lines)).toEqual({
+			lines: [
+				['1.5', '1086.40', '0'],
+				['1', '1.086', '0'],
+				['1', '12.50', '0']
+			],
+			skipped: []
+		});
+		expect(linesRead(undefined, lines)).toEqual({
+			lines: [
+				['1.5', '1086.40', '0'],
+				['1', '12.50', '0']
+			],
+			skipped: ['line 2: unit price "1,086" could be read as 1086 or 1.086']
+		});
+		expect(
+			linesRead('1 234,56', [{ description: 'd', unitPrice: '1\u202f234,50 €' }]).lines
+		).toEqual([['1', '1234.50', '0']]);
 	});
 
 	it('says so when nothing could be read', () => {

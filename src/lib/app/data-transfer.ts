@@ -4,6 +4,7 @@ import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import type { ImportCounts, Repository } from '../storage/repository';
 import { buildSnapshot, MAX_IMPORT_BYTES, parseImport } from '../storage/transfer';
 import { downloadFile } from './downloads';
+import { settleImportedPaid } from './invoice-actions';
 
 export async function exportJson(repository: Repository, now: Date): Promise<void> {
 	const { profile: profiles, clients, invoices } = await repository.exportAll();
@@ -20,18 +21,39 @@ export function exportCsv(rows: readonly InvoiceRow[], today: string): void {
 	downloadFile(`invoices-${today}.csv`, invoicesCsv(rows), 'text/csv;charset=utf-8');
 }
 
-export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; error: string };
+export type ImportOutcome =
+	| {
+			ok: true;
+			counts: ImportCounts;
+			/** Numbers of invoices marked paid in the file that were given a payment of the balance. */
+			settled: string[];
+	  }
+	| { ok: false; error: string };
 
-/** Validates the whole file first; only then writes, in one transaction. */
-export async function importJsonFile(repository: Repository, file: File): Promise<ImportOutcome> {
+/**
+ * Validates the whole file first; only then writes, in one transaction. Invoices marked paid
+ * without payments covering them are then settled (settleImportedPaid), as edits here.
+ */
+export async function importJsonFile(
+	repository: Repository,
+	file: File,
+	{ today, newId }: { today: string; newId: () => string }
+): Promise<ImportOutcome> {
 	if (file.size > MAX_IMPORT_BYTES) {
 		return parseImport('', file.size) as ImportOutcome;
 	}
 	const parsed = parseImport(await file.text(), file.size);
 	if (!parsed.ok) return parsed;
+	let counts: ImportCounts;
 	try {
-		return { ok: true, counts: await repository.merge(parsed.changes) };
+		counts = await repository.merge(parsed.changes);
 	} catch (error) {
 		return { ok: false, error: `Nothing was imported: ${(error as Error).message}` };
 	}
+	const invoices = parsed.changes.flatMap((c) => (c.collection === 'invoices' ? [c.record] : []));
+	return {
+		ok: true,
+		counts,
+		settled: await settleImportedPaid(repository, invoices, today, newId)
+	};
 }

@@ -83,3 +83,29 @@ export function markPaid(
 		invoice
 	);
 }
+
+/**
+ * An invoice imported marked paid whose payments do not cover its total gets a payment of the
+ * balance, as Mark as paid records one, so the list (Paid) and Analytics (collected) agree. It
+ * is dated the day that version was last changed (marked paid, or edited since), never after
+ * today, and made on top of the imported version, as an edit here. A version that is not
+ * the stored one (a newer one is here) is left alone. Returns the numbers of those settled.
+ */
+export async function settleImportedPaid(
+	repository: Repository,
+	imported: readonly Invoice[],
+	today: string,
+	newId: () => string
+): Promise<string[]> {
+	const settled: string[] = [];
+	for (const invoice of imported) {
+		if (invoice.deleted || invoice.status !== 'paid') continue;
+		if (invoiceTotals(invoice).balance <= 0) continue;
+		const stored = await repository.get('invoices', invoice.id);
+		if (stored?.hlc !== invoice.hlc) continue;
+		const changed = invoice.updatedAt.slice(0, 10);
+		await markPaid(repository, stored, changed < today ? changed : today, newId());
+		settled.push(invoice.number);
+	}
+	return settled;
+}

@@ -4,13 +4,30 @@
  */
 import * as v from 'valibot';
 import { isKnownCurrency } from './money';
+import { quote } from './quote';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
 const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp'));
 const minorUnits = v.pipe(v.number(), v.safeInteger('must be whole minor units'));
+const positiveMinorUnits = v.pipe(minorUnits, v.minValue(1, 'must be more than zero'));
+const nonNegativeMinorUnits = v.pipe(minorUnits, v.minValue(0, 'must not be negative'));
+/**
+ * Quantities and percentages are computed as thousandths (totals.ts): a finer value would be
+ * rounded silently. A number's shortest text shows its decimals (1e-7 has more than three).
+ */
+const thousandths = v.check(
+	(value: number) => /^-?\d+(\.\d{1,3})?$/.test(String(value)),
+	'at most 3 decimals'
+);
+const percent = v.pipe(v.number(), v.minValue(0), v.maxValue(100), thousandths);
 const shortText = (max: number) =>
 	v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** Ids are made by this app (UUIDs); 64 characters leave room for other tools' ids. */
+const id = v.pipe(
+	v.string(),
+	v.minLength(1, 'must not be empty'),
+	v.maxLength(64, 'at most 64 characters')
+);
 const currency = v.pipe(v.string(), v.check(isKnownCurrency, 'must be an ISO 4217 currency code'));
 
 /**
@@ -53,27 +70,28 @@ export const LineItemSchema = v.object({
 	id,
 	description: shortText(2000),
 	/** Decimal quantity, at most 3 decimals; negative quantities make credit lines. */
-	quantity: v.pipe(v.number(), v.finite(), v.minValue(-1e9), v.maxValue(1e9)),
+	quantity: v.pipe(v.number(), v.finite(), v.minValue(-1e9), v.maxValue(1e9), thousandths),
 	/** Minor units of the invoice currency; negative prices make credit lines. */
 	unitPrice: minorUnits,
 	/** Percent, at most 3 decimals (7.25 = 7.25 %). */
-	taxRate: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
-	discountPercent: v.pipe(v.number(), v.minValue(0), v.maxValue(100))
+	taxRate: percent,
+	discountPercent: percent
 });
 
 export const PaymentSchema = v.object({
 	id,
 	date: isoDate,
-	amount: minorUnits,
+	/** Money received; the app records only positive payments. */
+	amount: positiveMinorUnits,
 	note: shortText(500)
 });
 
 export const InvoiceDiscountSchema = v.variant('kind', [
 	v.object({
 		kind: v.literal('percent'),
-		value: v.pipe(v.number(), v.minValue(0), v.maxValue(100))
+		value: percent
 	}),
-	v.object({ kind: v.literal('amount'), value: minorUnits })
+	v.object({ kind: v.literal('amount'), value: nonNegativeMinorUnits })
 ]);
 
 export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
@@ -81,7 +99,7 @@ export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
 export const InvoiceSchema = v.object({
 	...meta,
 	number: v.pipe(shortText(64), v.minLength(1, 'invoice number is required')),
-	clientId: v.string(),
+	clientId: id,
 	/** The client's name when the invoice was last saved, so history reads without a join. */
 	clientName: shortText(200),
 	issueDate: isoDate,
@@ -143,13 +161,20 @@ export function withoutMeta<T extends RecordMeta>(
 	return draft as Omit<T, keyof RecordMeta> & { id: string };
 }
 
-/** Formats a validation failure as one line that names the field: "lines.0.quantity: …". */
+/**
+ * Formats a validation failure as one line that names the field: "lines.0.quantity: …". A
+ * text the value was quoted from is shown short and printable (valibot quotes it whole).
+ */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
 	return issues
 		.slice(0, 3)
 		.map((issue) => {
 			const path = v.getDotPath(issue);
-			return path ? `${path}: ${issue.message}` : issue.message;
+			const message =
+				typeof issue.input === 'string'
+					? issue.message.replace(issue.received, () => quote(issue.input as string))
+					: issue.message;
+			return path ? `${path}: ${message}` : message;
 		})
 		.join('; ');
 }

@@ -1,4 +1,5 @@
-import { STAMP_PATTERN } from '../invoice/schema';
+import { quote } from '../invoice/quote';
+import { STAMP_PATTERN, type RecordMeta } from '../invoice/schema';
 import type { Clock } from '../platform/clock';
 
 /**
@@ -83,10 +84,30 @@ export const MAX_AHEAD_MS = 24 * 60 * 60_000;
 /** Why a stamp cannot be taken in (malformed, or more than a day ahead), or null. */
 export function stampProblem(stamp: string, now: number): string | null {
 	const parsed = parseStamp(stamp);
-	if (!parsed) return `"${stamp.slice(0, 40)}" is not a clock stamp`;
+	if (!parsed) return `${quote(stamp, 40)} is not a clock stamp`;
 	if (parsed.wall - now > MAX_AHEAD_MS)
 		return `its clock stamp ${stamp.slice(0, 24)} is more than a day ahead`;
 	return null;
+}
+
+/**
+ * Why a record cannot be taken in, or null: its own stamp as stampProblem, and the stamps of
+ * its history too (their format is the schema's to check). A future stamp there makes every
+ * older version look like its ancestor (lineage.builtOn), so a concurrent edit would be taken
+ * for one it already contains.
+ */
+export function recordStampProblem(
+	record: Pick<RecordMeta, 'hlc' | 'history'>,
+	now: number
+): string | null {
+	const own = stampProblem(record.hlc, now);
+	if (own) return own;
+	const ahead = record.history?.find(
+		(stamp) => (parseStamp(stamp)?.wall ?? 0) - now > MAX_AHEAD_MS
+	);
+	return ahead === undefined
+		? null
+		: `its history names a clock stamp (${ahead.slice(0, 24)}) more than a day ahead`;
 }
 
 /** A device whose stamps run this far ahead of this one's clock is flagged to the user. */

@@ -101,6 +101,32 @@ describe('Repository', () => {
 		expect(edited.hlc > newer.hlc).toBe(true);
 	});
 
+	it('refuses a version from a file naming a stamp more than a day ahead, even in its history', async () => {
+		const { repo, store } = setup();
+		const saved = await repo.save('invoices', draft({ notes: 'here' }));
+		const ahead = '2026-03-03T10:00:00.000Z-0000-x';
+		// Within a day in itself, but "built on" a future version: with a full history, every
+		// version stamped before that one would count as its ancestor (lineage.builtOn).
+		const poisoned = {
+			...saved,
+			id: 'evil\u0000\u202e',
+			notes: 'from the file',
+			hlc: '2026-03-01T11:00:00.000Z-0000-x',
+			history: [saved.hlc, ahead]
+		};
+		const counts = await repo.merge([
+			{ collection: 'invoices', record: poisoned },
+			{ collection: 'invoices', record: { ...poisoned, id: saved.id } }
+		]);
+		expect(counts.refused).toEqual([
+			'invoice "evil\ufffd\ufffd": its history names a clock stamp (2026-03-03T10:00:00.000Z) more than a day ahead',
+			`invoice "${saved.id}": its history names a clock stamp (2026-03-03T10:00:00.000Z) more than a day ahead`
+		]);
+		expect(counts).toMatchObject({ added: 0, updated: 0 });
+		expect((await store.get('invoices', saved.id))?.notes).toBe('here');
+		expect((await repo.save('invoices', draft())).hlc).toMatch(/^2026-03-01T10:00:00\.000Z-/);
+	});
+
 	it('keeps a version from a file that was made alongside the local one as a copy', async () => {
 		const { repo, store } = setup();
 		const saved = await repo.save('invoices', draft({ notes: 'here' }));

@@ -6,10 +6,11 @@ import {
 	describeIssues,
 	type RecordMeta
 } from '../invoice/schema';
+import { quote } from '../invoice/quote';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
-import { driftOf, HybridLogicalClock, stampProblem, type ClockDrift } from './hlc';
+import { driftOf, HybridLogicalClock, recordStampProblem, type ClockDrift } from './hlc';
 import { importDecision } from './sync-rules';
 import { changedFields, mergeFields } from './field-merge';
 import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
@@ -285,8 +286,8 @@ export class Repository {
 		const now = this.clock.now();
 		const refused: string[] = [];
 		const records = changes.filter(({ collection, record }) => {
-			const problem = stampProblem(record.hlc, now);
-			if (problem) refused.push(`${NOUNS[collection]} ${record.id}: ${problem}`);
+			const problem = recordStampProblem(record, now);
+			if (problem) refused.push(`${NOUNS[collection]} ${quote(record.id)}: ${problem}`);
 			return !problem;
 		});
 		this.observe(records.map((c) => c.record));

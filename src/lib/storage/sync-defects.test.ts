@@ -263,6 +263,13 @@ describe('sync defects (regressions)', () => {
 				notes: 'future',
 				hlc: '9999-12-31T23:59:59.999Z-ffff-x',
 				seq: await remote.reserveSeq(1)
+			},
+			{
+				...item,
+				notes: 'future history',
+				hlc: `${String(item.hlc).slice(0, 24)}-00ff-x`,
+				history: [item.hlc, '9999-12-31T23:59:59.999Z-ffff-x'],
+				seq: await remote.reserveSeq(1)
 			}
 		];
 		for (const bad of hostile) {

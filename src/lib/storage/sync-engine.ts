@@ -8,7 +8,7 @@
 import type { Clock } from '../platform/clock';
 import { awsProblemOf } from '../aws/aws-errors';
 import { backoff, busy, isTransient, RemoteCalls, UNPROCESSED_RETRIES } from './remote-calls';
-import { stampProblem } from './hlc';
+import { recordStampProblem } from './hlc';
 import type { Change, CollectionName, OutboxEntry, RecordStore, Resolution } from './record-store';
 import { COLLECTIONS, outboxKey } from './record-store';
 import type { Repository } from './repository';
@@ -382,7 +382,7 @@ export class SyncEngine {
 	private read(item: Item) {
 		const reading = fromItem(item);
 		if (!reading.ok) return reading;
-		const problem = stampProblem(reading.change.record.hlc, this.deps.clock.now());
+		const problem = recordStampProblem(reading.change.record, this.deps.clock.now());
 		return problem ? { ok: false as const, reason: `${String(item.sk)}: ${problem}` } : reading;
 	}
 

@@ -8,6 +8,8 @@ import {
 	type Client,
 	type Invoice
 } from '../invoice/schema';
+import { printable, quote } from '../invoice/quote';
+import { itemBytes, MAX_ITEM_BYTES } from './item-size';
 import type { Change } from './record-store';
 
 export const EXPORT_FORMAT = 'invoicelab-export';
@@ -35,14 +37,38 @@ export type ParseResult = { ok: true; changes: Change[] } | { ok: false; error: 
 
 const EnvelopeSchema = v.object({
 	format: v.literal(EXPORT_FORMAT),
-	version: v.number(),
+	version: v.unknown(),
 	profile: v.nullable(v.unknown()),
 	clients: v.array(v.unknown()),
 	invoices: v.array(v.unknown())
 });
 
+const FormatVersionSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
+
 function formatSize(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Why a valid record cannot be taken in as it is, or null: a second version of a record
+ * already read (an export holds each record once; which copy is meant is the user's call), or
+ * a size no cloud item can hold (it would fail in the outbox for good).
+ */
+function recordProblem(
+	record: { id: string },
+	where: string,
+	seen: Map<string, string>
+): string | null {
+	const first = seen.get(record.id);
+	if (first) {
+		return `${where}: the same id as ${first} (${quote(record.id)}); an export holds each record once. Keep one of them.`;
+	}
+	seen.set(record.id, where);
+	const bytes = itemBytes(record);
+	if (bytes > MAX_ITEM_BYTES) {
+		return `${where} (${quote(record.id)}) is ${Math.ceil(bytes / 1024)} KB; a record can be at most ${Math.floor(MAX_ITEM_BYTES / 1024)} KB (the cloud's item limit).`;
+	}
+	return null;
 }
 
 /**
@@ -62,7 +88,7 @@ export function parseImport(text: string, sizeInBytes = text.length): ParseResul
 	} catch (error) {
 		return {
 			ok: false,
-			error: `The file is not valid JSON — it may be truncated or damaged (${(error as Error).message}).`
+			error: `The file is not valid JSON — it may be truncated or damaged (${printable((error as Error).message, 120)}).`
 		};
 	}
 	const envelope = v.safeParse(EnvelopeSchema, json);
@@ -72,10 +98,14 @@ export function parseImport(text: string, sizeInBytes = text.length): ParseResul
 			error: `This is not an InvoiceLab export (expected "format": "${EXPORT_FORMAT}" with clients and invoices).`
 		};
 	}
-	if (envelope.output.version > EXPORT_VERSION) {
+	const version = envelope.output.version;
+	if (!v.is(FormatVersionSchema, version)) {
+		return { ok: false, error: "The export's version must be a whole number from 1." };
+	}
+	if (version > EXPORT_VERSION) {
 		return {
 			ok: false,
-			error: `This export is version ${envelope.output.version}, newer than this app understands (${EXPORT_VERSION}). Update the app first.`
+			error: `This export is version ${version}, newer than this app understands (${EXPORT_VERSION}). Update the app first.`
 		};
 	}
 	const changes: Change[] = [];
@@ -84,17 +114,22 @@ export function parseImport(text: string, sizeInBytes = text.length): ParseResul
 		['invoices', InvoiceSchema, envelope.output.invoices]
 	] as const;
 	for (const [collection, schema, items] of sections) {
+		const seen = new Map<string, string>();
 		for (const [index, item] of items.entries()) {
+			const where = `${collection}[${index}]`;
 			const result = v.safeParse(schema, item);
-			if (!result.success) {
-				return { ok: false, error: `${collection}[${index}]: ${describeIssues(result.issues)}` };
-			}
+			if (!result.success)
+				return { ok: false, error: `${where}: ${describeIssues(result.issues)}` };
+			const problem = recordProblem(result.output, where, seen);
+			if (problem) return { ok: false, error: problem };
 			changes.push({ collection, record: result.output } as Change);
 		}
 	}
 	if (envelope.output.profile !== null) {
 		const result = v.safeParse(BusinessProfileSchema, envelope.output.profile);
 		if (!result.success) return { ok: false, error: `profile: ${describeIssues(result.issues)}` };
+		const problem = recordProblem(result.output, 'profile', new Map());
+		if (problem) return { ok: false, error: problem };
 		changes.push({ collection: 'profile', record: result.output });
 	}
 	return { ok: true, changes };
