@@ -8,6 +8,10 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
+		// Budgets for a busy 2-core machine: tests wait on events (fake clocks, promises), so a
+		// fast machine never waits these out.
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
 		// .ci/run sets REPORT_DIR to add up unit and end-to-end counts.
 		reporters: process.env.REPORT_DIR ? ['default', 'json'] : ['default'],
 		outputFile: { json: `${process.env.REPORT_DIR ?? 'reports'}/unit.json` }
