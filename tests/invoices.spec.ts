@@ -57,7 +57,9 @@ test('the editor explains wrong fields and saves nothing until they are right', 
 	const price = page.getByLabel('Unit price');
 	await expect(price).toHaveAttribute('aria-invalid', 'true');
 	await expect(price).toHaveAccessibleDescription('Unit price must be an amount in USD');
-	await expect(page.getByLabel('Client')).toHaveAccessibleDescription('Enter or choose a client');
+	await expect(page.getByLabel('Client')).toHaveAccessibleDescription(
+		'Pick a client or type a new name to add one. Enter or choose a client'
+	);
 	await expect(page.getByRole('alert')).toContainText('correct the fields');
 	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
 });
