@@ -3,6 +3,7 @@
  * DynamoDB items. Types are inferred from the schemas so they cannot drift apart.
  */
 import * as v from 'valibot';
+import { LOGO_DATA_URL } from './logo';
 import { isKnownCurrency } from './money';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
@@ -102,8 +103,18 @@ export const BusinessProfileSchema = v.object({
 	email: shortText(200),
 	address: shortText(1000),
 	taxId: shortText(100),
-	/** A data: URL of a small PNG/JPEG, or empty. */
-	logo: v.pipe(v.string(), v.maxLength(350_000, 'logo must be under 250 KB')),
+	/**
+	 * A base64 data: URL of a small PNG/JPEG, or empty. Its pixel size is checked where it is
+	 * shown or embedded (invoice/logo.ts): a profile with an oversized logo stays readable.
+	 */
+	logo: v.pipe(
+		v.string(),
+		v.maxLength(350_000, 'logo must be under 250 KB'),
+		v.check(
+			(logo) => logo === '' || LOGO_DATA_URL.test(logo),
+			'logo must be a PNG or JPEG image (a base64 data: URL)'
+		)
+	),
 	defaultCurrency: currency,
 	paymentTermsDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
 	numberFormat: v.pipe(
