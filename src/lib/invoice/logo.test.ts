@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageDataUrl, jpegHeader, jpegSegment, pngHeader } from '../testing/images';
-import { imageSize, LOGO_DATA_URL, logoSizeProblem, readLogo } from './logo';
+import { imageSize, logoSizeProblem, readLogo } from './logo';
+import { LOGO_DATA_URL } from './schema';
 
 /** A real 40×20 PNG, pixels and all. */
 const REAL_PNG =

@@ -4,12 +4,10 @@
  * the file's header (PNG IHDR, JPEG frame header) and checked before anything decodes it.
  * Pure.
  */
+import { LOGO_DATA_URL } from './schema';
 
 /** Enough for any print size of a logo; 4,096² RGBA decodes to 64 MB at most. */
 export const MAX_LOGO_SIDE = 4096;
-
-/** The only logos stored: base64 PNG or JPEG. Nothing else (SVG, javascript:) gets through. */
-export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/;
 
 export interface ImageSize {
 	type: 'png' | 'jpeg';

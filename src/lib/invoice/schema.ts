@@ -3,7 +3,6 @@
  * DynamoDB items. Types are inferred from the schemas so they cannot drift apart.
  */
 import * as v from 'valibot';
-import { LOGO_DATA_URL } from './logo';
 import { isKnownCurrency } from './money';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
@@ -96,6 +95,9 @@ export const InvoiceSchema = v.object({
 });
 
 export const BUSINESS_PROFILE_ID = 'business';
+
+/** The only logos stored: base64 PNG or JPEG. Nothing else (SVG, javascript:) gets through. */
+export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/;
 
 export const BusinessProfileSchema = v.object({
 	...meta,
