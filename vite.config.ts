@@ -1,8 +1,35 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Vite bundles the PDF worker (its code and fonts) apart from the app and leaves it out of
+ * the build manifest, from which SvelteKit's service worker learns what to cache for offline
+ * use. This lists the worker's files there too, so PDFs work offline from the first visit.
+ */
+function listWorkerFiles(): Plugin {
+	return {
+		name: 'invoicelab:list-worker-files',
+		apply: 'build',
+		generateBundle: {
+			order: 'post',
+			handler(_, bundle) {
+				const manifest = bundle['.vite/manifest.json'];
+				if (manifest?.type !== 'asset') return;
+				const entries = JSON.parse(String(manifest.source));
+				for (const file of Object.keys(bundle).filter((name) => name.includes('/workers/'))) {
+					entries[`worker:${file}`] = { file };
+				}
+				manifest.source = JSON.stringify(entries, null, 2);
+			}
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), listWorkerFiles()],
+	// The PDF worker loads its code on first use: a module worker can split it into chunks.
+	worker: { format: 'es' },
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173 },
 	test: {

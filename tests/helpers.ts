@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { buildSnapshot, type Snapshot } from '../src/lib/storage/transfer';
 
 export interface LineInput {
 	description: string;
@@ -107,4 +108,20 @@ async function expectNamesAreLabels(page: Page, where: string) {
 			text
 		);
 	}
+}
+
+/** Imports records from a backup file through Settings → Data, as a user restoring one would. */
+export async function importBackup(
+	page: Page,
+	data: Pick<Snapshot, 'profile' | 'clients' | 'invoices'>
+): Promise<void> {
+	const file = JSON.stringify(buildSnapshot(data, new Date().toISOString()));
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	await page.getByRole('tab', { name: 'Data' }).click();
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import JSON' }).click();
+	await (
+		await chooser
+	).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+	await expect(page.getByText(/^Imported backup\.json/)).toBeVisible();
 }

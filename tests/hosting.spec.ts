@@ -14,6 +14,9 @@ test('works from a sub-path of a plain static host, reloading on every page', as
 	expect(page.url()).toMatch(/\/apps\/invoicelab\/invoices\/view\/\?id=/);
 	await page.reload();
 	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download PDF' }).click();
+	expect((await download).suggestedFilename()).toBe(`${number}.pdf`);
 
 	for (const [link, heading] of [
 		['Clients', 'Clients'],
@@ -55,6 +58,10 @@ test('after one visit the app opens and works with the network off', async ({ pa
 	});
 	await page.reload();
 	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+	// The first PDF ever, offline: the PDF worker, its code and fonts were cached on install.
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download PDF' }).click();
+	expect((await download).suggestedFilename()).toBe(`${number}.pdf`);
 	await page.goto('./settings/');
 	await expect(page.getByRole('tab', { name: 'Business' })).toBeVisible();
 	await context.setOffline(false);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { jpegHeader, pngHeader } from '../src/lib/testing/images';
 import { createInvoice } from './helpers';
 
 const PNG_1PX = Buffer.from(
@@ -51,6 +52,52 @@ test('business settings shape new invoices: numbering, currency, terms and logo'
 	await page.getByLabel('Numbering format').fill('NO-PLACEHOLDER');
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await expect(page.getByLabel('Numbering format')).toHaveAccessibleDescription(/needs a \{SEQ\}/);
+});
+
+test('a logo over 4,096 pixels a side is refused from its header, next to the picker', async ({
+	page
+}) => {
+	await page.goto('./settings/');
+	const logo = page.getByLabel('Logo', { exact: true });
+	await expect(logo).toHaveAccessibleDescription(/4,096 × 4,096 pixels/);
+	// 33 bytes that claim 12,000 × 12,000 pixels: decoding them would take a gigabyte.
+	const bomb = Buffer.from(pngHeader(12_000, 12_000));
+	await logo.setInputFiles({ name: 'bomb.png', mimeType: 'image/png', buffer: bomb });
+	await expect(logo).toHaveAccessibleDescription(
+		/The logo is 12,000 × 12,000 pixels; the limit is 4,096 pixels a side/
+	);
+	await expect(page.getByRole('img', { name: 'Business logo' })).toBeHidden();
+
+	// JPEGs as a browser makes them: the size is found past their other segments.
+	const jpeg = async (width: number, height: number) =>
+		Buffer.from(
+			await page.evaluate(
+				async ([w, h]) => {
+					const canvas = new OffscreenCanvas(w!, h!);
+					canvas.getContext('2d')!.fillRect(0, 0, w!, h!);
+					const blob = await canvas.convertToBlob({ type: 'image/jpeg' });
+					return [...new Uint8Array(await blob.arrayBuffer())];
+				},
+				[width, height]
+			)
+		);
+	await logo.setInputFiles({
+		name: 'wide.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await jpeg(5000, 8)
+	});
+	await expect(logo).toHaveAccessibleDescription(/The logo is 5,000 × 8 pixels/);
+	await logo.setInputFiles({
+		name: 'ok.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await jpeg(300, 100)
+	});
+	await expect(page.getByRole('img', { name: 'Business logo' })).toBeVisible();
+	await expect(logo).not.toHaveAccessibleDescription(/The logo is/);
+	// A PNG name on JPEG bytes is not taken at its word.
+	const mislabelled = Buffer.from(jpegHeader(100, 100));
+	await logo.setInputFiles({ name: 'x.png', mimeType: 'image/png', buffer: mislabelled });
+	await expect(logo).toHaveAccessibleDescription(/could not be read as an image/);
 });
 
 test('an invoice number already in use is refused', async ({ page }) => {

@@ -1,25 +1,49 @@
 /**
- * Invoice PDFs for the pages. pdf-lib, the fonts and the layout load on first use, so the
- * first page of the app never downloads them.
+ * Invoice PDFs for the pages. The document model and limits load on first use; pdf-lib, the
+ * fonts and the layout load inside the PDF worker, so the page itself never downloads them.
  */
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
-import type { RenderedPdf } from '../pdf/render';
+import type { Progress, RenderedPdf } from '../pdf/render';
 import { downloadFile } from './downloads';
+import { PdfCancelled, renderInWorker, type PdfJob } from './pdf-worker';
 
-export async function renderPdf(
+export { PdfCancelled, type PdfJob };
+
+/** The invoice is past the PDF limits (pdf/limits.ts); nothing was started. */
+export class PdfRefused extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'PdfRefused';
+	}
+}
+
+export function makePdf(
 	invoice: Invoice,
 	profile: BusinessProfile,
-	client: Client | undefined
-): Promise<RenderedPdf> {
-	const [{ renderInvoicePdf }, { documentModel }, { browserFonts }] = await Promise.all([
-		import('../pdf/render'),
-		import('../pdf/document-model'),
-		import('../pdf/browser-fonts')
-	]);
-	return renderInvoicePdf(
-		documentModel(invoice, profile, client, navigator.language),
-		browserFonts
-	);
+	client: Client | undefined,
+	onProgress: Progress
+): PdfJob {
+	let cancelled = false;
+	let job: PdfJob | null = null;
+	const result = (async () => {
+		const [{ documentModel }, { pdfLimitProblem }] = await Promise.all([
+			import('../pdf/document-model'),
+			import('../pdf/limits')
+		]);
+		const model = documentModel(invoice, profile, client, navigator.language);
+		const problem = pdfLimitProblem(model);
+		if (problem) throw new PdfRefused(problem);
+		if (cancelled) throw new PdfCancelled();
+		job = renderInWorker(model, onProgress);
+		return job.result;
+	})();
+	return {
+		result,
+		cancel: () => {
+			cancelled = true;
+			job?.cancel();
+		}
+	};
 }
 
 /** `INV/2026/7` saves as `INV-2026-7.pdf`: file names cannot hold every character. */
@@ -31,12 +55,6 @@ export function pdfFileName(number: string): string {
 	return `${safe || 'invoice'}.pdf`;
 }
 
-export async function downloadPdf(
-	invoice: Invoice,
-	profile: BusinessProfile,
-	client: Client | undefined
-): Promise<RenderedPdf> {
-	const pdf = await renderPdf(invoice, profile, client);
-	downloadFile(pdfFileName(invoice.number), pdf.bytes as BlobPart, 'application/pdf');
-	return pdf;
+export function savePdf(number: string, pdf: RenderedPdf): void {
+	downloadFile(pdfFileName(number), pdf.bytes as BlobPart, 'application/pdf');
 }

@@ -1,6 +1,8 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { makeInvoice, makeProfile } from '../testing/factories';
-import { withoutMeta } from './schema';
+import { imageDataUrl, jpegHeader, pngHeader } from '../testing/images';
+import { BusinessProfileSchema, withoutMeta } from './schema';
 
 describe('withoutMeta', () => {
 	it('keeps the id and the content, and drops the sync metadata, history included', () => {
@@ -21,5 +23,25 @@ describe('withoutMeta', () => {
 			payments: invoice.payments
 		});
 		expect(Object.keys(withoutMeta(makeProfile()))).not.toContain('hlc');
+	});
+});
+
+describe('BusinessProfileSchema', () => {
+	const accepts = (logo: string) =>
+		v.safeParse(BusinessProfileSchema, makeProfile({ logo })).success;
+
+	it('takes no logo, or a base64 PNG or JPEG data: URL as the logo, and nothing else', () => {
+		expect(accepts('')).toBe(true);
+		expect(accepts(imageDataUrl('png', pngHeader(40, 20)))).toBe(true);
+		expect(accepts(imageDataUrl('jpeg', jpegHeader(40, 20)))).toBe(true);
+		for (const logo of [
+			'data:image/svg+xml;base64,PHN2Zz48c2NyaXB0Lz48L3N2Zz4=',
+			'data:image/svg+xml,<svg onload="alert(1)"/>',
+			'javascript:alert(1)',
+			'https://example.com/logo.png',
+			'data:image/png;base64,not base64!'
+		]) {
+			expect(accepts(logo), logo).toBe(false);
+		}
 	});
 });

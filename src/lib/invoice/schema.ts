@@ -114,14 +114,27 @@ export const InvoiceSchema = v.object({
 
 export const BUSINESS_PROFILE_ID = 'business';
 
+/** The only logos stored: base64 PNG or JPEG. Nothing else (SVG, javascript:) gets through. */
+export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/;
+
 export const BusinessProfileSchema = v.object({
 	...meta,
 	name: shortText(200),
 	email: shortText(200),
 	address: shortText(1000),
 	taxId: shortText(100),
-	/** A data: URL of a small PNG/JPEG, or empty. */
-	logo: v.pipe(v.string(), v.maxLength(350_000, 'logo must be under 250 KB')),
+	/**
+	 * A base64 data: URL of a small PNG/JPEG, or empty. Its pixel size is checked where it is
+	 * shown or embedded (invoice/logo.ts): a profile with an oversized logo stays readable.
+	 */
+	logo: v.pipe(
+		v.string(),
+		v.maxLength(350_000, 'logo must be under 250 KB'),
+		v.check(
+			(logo) => logo === '' || LOGO_DATA_URL.test(logo),
+			'logo must be a PNG or JPEG image (a base64 data: URL)'
+		)
+	),
 	defaultCurrency: currency,
 	paymentTermsDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
 	numberFormat: v.pipe(

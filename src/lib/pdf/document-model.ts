@@ -110,8 +110,8 @@ export function documentModel(
 	};
 }
 
-/** Every piece of text the PDF will print, to decide which fonts it needs. */
-export function allText(model: PdfDocumentModel): string {
+/** Every piece of text the PDF will print. */
+export function modelTexts(model: PdfDocumentModel): string[] {
 	return [
 		model.title,
 		model.seller.name,
@@ -122,5 +122,10 @@ export function allText(model: PdfDocumentModel): string {
 		...model.lines.flatMap((l) => Object.values(l)),
 		...model.totals.flatMap((t) => [t.label, t.value]),
 		model.notes
-	].join('\n');
+	];
+}
+
+/** All the text at once, to decide which fonts the PDF needs. */
+export function allText(model: PdfDocumentModel): string {
+	return modelTexts(model).join('\n');
 }

@@ -80,10 +80,12 @@ export function wrap(text: string, width: number, style: TextStyle, measure: Mea
 	return lines;
 }
 
+/** `onLine` hears how many line items are placed, for progress on long invoices. */
 export function layoutInvoice(
 	model: PdfDocumentModel,
 	measure: Measure,
-	logo: { width: number; height: number } | null
+	logo: { width: number; height: number } | null,
+	onLine: (done: number) => void = () => {}
 ): DrawOp[][] {
 	const pages: DrawOp[][] = [];
 	let ops: DrawOp[] = [];
@@ -168,7 +170,7 @@ export function layoutInvoice(
 	ensure(60);
 	tableHeader();
 	const description = COLUMNS[0]!;
-	for (const line of model.lines) {
+	for (const [index, line] of model.lines.entries()) {
 		const wrapped = wrap(
 			line.description || '—',
 			description.width - 2 * TABLE.pad,
@@ -193,6 +195,7 @@ export function layoutInvoice(
 		}
 		y = rowTop - rowHeight;
 		ops.push({ kind: 'rect', x: PAGE.margin, y: y + 8, width: CONTENT, height: 0.6, color: RULE });
+		onLine(index + 1);
 	}
 
 	y -= 8;

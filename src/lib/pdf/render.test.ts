@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
+import { imageDataUrl, pngHeader } from '../testing/images';
 import { nodeFonts } from '../testing/node-fonts';
 import { documentModel } from './document-model';
 import { renderInvoicePdf } from './render';
@@ -92,6 +93,25 @@ describe('invoice PDF', () => {
 		expect(broken.images).toBe(0);
 		expect(broken.pdf.warnings).toEqual([
 			'The logo could not be read as an image, so it was left out.'
+		]);
+	});
+
+	it('leaves out a logo too large to decode, before decoding it, saying why', async () => {
+		const bomb = imageDataUrl('png', pngHeader(12_000, 12_000));
+		const { images, pdf } = await render(undefined, makeProfile({ logo: bomb }));
+		expect(images).toBe(0);
+		expect(pdf.warnings).toEqual([
+			'The logo is 12,000 × 12,000 pixels; the limit is 4,096 pixels a side, so it was left out.'
+		]);
+	});
+
+	it('warns once about characters no font has, however often they are measured', async () => {
+		const lines = Array.from({ length: 100 }, (_, i) =>
+			makeLine({ id: `l${i}`, description: '😀🎉 '.repeat(100) })
+		);
+		const { pdf } = await render(makeInvoice({ lines }));
+		expect(pdf.warnings).toEqual([
+			'Some characters have no glyph in the bundled fonts: 😀 (U+1F600), 🎉 (U+1F389).'
 		]);
 	});
 

@@ -5,14 +5,19 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { readLogo } from '../invoice/logo';
 import { allText, type PdfDocumentModel } from './document-model';
 import { ALWAYS, subsetFont } from './font-subset';
 import { layoutInvoice, type DrawOp, type Measure, type TextStyle } from './layout';
+import { missingGlyphsWarning } from './missing-glyphs';
 
 export type FontFace = 'regular' | 'bold' | 'fallbackRegular' | 'fallbackBold';
 
 /** Where font files come from: the app's own assets in the browser, files in tests. */
 export type FontSource = (face: FontFace) => Promise<Uint8Array>;
+
+/** How far the work is, from 0 to 1. */
+export type Progress = (fraction: number) => void;
 
 export interface RenderedPdf {
 	bytes: Uint8Array;
@@ -30,9 +35,14 @@ interface FontWithCoverage {
 	has: (codePoint: number) => boolean;
 }
 
+/**
+ * Progress: fonts to 10 %, laying out the lines to 60 %, drawing the pages to 90 %; saving
+ * (compressing) is the rest. Layout and drawing take most of the time on long invoices.
+ */
 export async function renderInvoicePdf(
 	model: PdfDocumentModel,
-	fonts: FontSource
+	fonts: FontSource,
+	onProgress: Progress = () => {}
 ): Promise<RenderedPdf> {
 	const warnings: string[] = [];
 	const doc = await PDFDocument.create();
@@ -64,17 +74,16 @@ export async function renderInvoicePdf(
 					bold: await embed('fallbackBold', missing)
 				}
 			: null;
+	// Which font prints each character is decided once here, not on every measurement.
+	const fromFallback = new Set([...missing].filter((cp) => fallback?.regular.has(cp)));
+	const noGlyph = new Set(
+		[...missing].filter((cp) => !fromFallback.has(cp) && String.fromCodePoint(cp).trim() !== '')
+	);
+	onProgress(0.1);
 
 	const runsOf = (text: string, style: TextStyle) => {
-		const faces = [primary, fallback].filter((f): f is Faces => f !== null);
 		const pick = (char: string) => {
-			const cp = char.codePointAt(0)!;
-			const face = faces.find((f) => f.regular.has(cp)) ?? primary;
-			if (face === primary && !primary.regular.has(cp) && char.trim() !== '') {
-				warnings.push(
-					`Some characters have no glyph in the bundled fonts (U+${cp.toString(16).toUpperCase()}).`
-				);
-			}
+			const face = fallback && fromFallback.has(char.codePointAt(0)!) ? fallback : primary;
 			return style.bold ? face.bold.font : face.regular.font;
 		};
 		const runs: { font: PDFFont; text: string }[] = [];
@@ -93,13 +102,18 @@ export async function renderInvoicePdf(
 		);
 
 	const logo = await embedLogo(doc, model.logo, warnings);
-	const pages = layoutInvoice(model, measure, logo ? logo.scale(1) : null);
-	for (const ops of pages) {
+	const lineCount = Math.max(1, model.lines.length);
+	const pages = layoutInvoice(model, measure, logo ? logo.scale(1) : null, (done) =>
+		onProgress(0.1 + (0.5 * done) / lineCount)
+	);
+	for (const [i, ops] of pages.entries()) {
 		const page = doc.addPage([595.28, 841.89]);
 		for (const op of ops) draw(page, op, runsOf, logo);
+		onProgress(0.6 + (0.3 * (i + 1)) / pages.length);
 	}
 	const bytes = await doc.save({ useObjectStreams: true });
-	return { bytes, pages: pages.length, warnings: [...new Set(warnings)] };
+	const glyphs = missingGlyphsWarning(noGlyph);
+	return { bytes, pages: pages.length, warnings: glyphs ? [...warnings, glyphs] : warnings };
 }
 
 function draw(
@@ -189,18 +203,18 @@ async function embedLogo(
 	warnings: string[]
 ): Promise<PDFImage | null> {
 	if (!dataUrl) return null;
-	const match = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
-	if (!match) {
-		warnings.push('The logo is not a PNG or JPEG image, so it was left out.');
+	// Imported and synced logos were never checked by Settings: the size is read first.
+	const logo = readLogo(dataUrl);
+	if (!logo.ok) {
+		warnings.push(`${logo.problem}, so it was left out.`);
 		return null;
 	}
-	const bytes = Uint8Array.from(atob(match[2]!), (c) => c.charCodeAt(0));
-	if (bytes.length > MAX_LOGO_BYTES) {
+	if (logo.bytes.length > MAX_LOGO_BYTES) {
 		warnings.push('The logo is too large for a PDF, so it was left out.');
 		return null;
 	}
 	try {
-		return match[1] === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+		return logo.type === 'png' ? await doc.embedPng(logo.bytes) : await doc.embedJpg(logo.bytes);
 	} catch {
 		warnings.push('The logo could not be read as an image, so it was left out.');
 		return null;

@@ -1,0 +1,41 @@
+/// <reference lib="webworker" />
+/**
+ * Makes invoice PDFs off the page's thread: a long invoice never freezes the page, and the
+ * page can cancel one by terminating the worker. The PDF code and fonts load on the first
+ * request; the worker is kept, so later PDFs reuse the parsed fonts.
+ */
+import type { PdfDocumentModel } from './document-model';
+import type { RenderedPdf } from './render';
+
+export interface PdfRequest {
+	id: number;
+	model: PdfDocumentModel;
+}
+
+export type PdfReply =
+	| { id: number; kind: 'progress'; fraction: number }
+	| { id: number; kind: 'done'; pdf: RenderedPdf }
+	| { id: number; kind: 'failed'; message: string };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const reply = (message: PdfReply, transfer: Transferable[] = []) =>
+	scope.postMessage(message, transfer);
+
+scope.onmessage = async ({ data: { id, model } }: MessageEvent<PdfRequest>) => {
+	try {
+		const [{ renderInvoicePdf }, { browserFonts }] = await Promise.all([
+			import('./render'),
+			import('./browser-fonts')
+		]);
+		let percent = -1;
+		const pdf = await renderInvoicePdf(model, browserFonts, (fraction) => {
+			// One message per percent: a 1,000-line invoice reports thousands of steps.
+			if (Math.floor(fraction * 100) === percent) return;
+			percent = Math.floor(fraction * 100);
+			reply({ id, kind: 'progress', fraction });
+		});
+		reply({ id, kind: 'done', pdf }, [pdf.bytes.buffer]);
+	} catch (error) {
+		reply({ id, kind: 'failed', message: (error as Error).message });
+	}
+};
