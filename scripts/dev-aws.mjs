@@ -2,18 +2,28 @@
 // connected mode can be tried without an AWS account. dynalite accepts any well-formed keys.
 import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
-import { startStaticServer } from './serve.mjs';
+import { listenNearby, startStaticServer } from './serve.mjs';
 
-const port = Number(process.env.PORT ?? 4173);
-const dynamoPort = Number(process.env.DYNALITE_PORT ?? 8000);
 const dir = fileURLToPath(new URL('../build', import.meta.url));
 
 const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-await new Promise((resolve, reject) => {
-	dynamo.once('error', reject);
-	dynamo.listen(dynamoPort, '127.0.0.1', resolve);
-});
-await startStaticServer({ dir, port });
+const dynamoPort = await listenNearby(
+	(candidate) =>
+		new Promise((resolve, reject) => {
+			dynamo.once('error', reject);
+			dynamo.listen(candidate, '127.0.0.1', () => {
+				dynamo.off('error', reject);
+				resolve();
+			});
+		}),
+	Number(process.env.DYNALITE_PORT ?? 8000),
+	'the local DynamoDB'
+);
+const port = await listenNearby(
+	(candidate) => startStaticServer({ dir, port: candidate }),
+	Number(process.env.PORT ?? 4173),
+	'InvoiceLab'
+);
 
 console.log(`InvoiceLab at http://127.0.0.1:${port}/
 Local DynamoDB (dynalite, data kept in memory) at http://127.0.0.1:${dynamoPort}

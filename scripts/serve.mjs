@@ -48,13 +48,38 @@ export function startStaticServer({ dir, host = '127.0.0.1', port = 4173, basePa
 		}
 		files(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'));
 	});
-	return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve(server));
+	});
+}
+
+/**
+ * Listens on `port`, or on the next free one when it is taken (another `npm start`, say), so
+ * a second server never crashes with EADDRINUSE. Returns the port it got.
+ */
+export async function listenNearby(listen, port, what) {
+	for (let candidate = port; candidate < port + 20; candidate++) {
+		try {
+			await listen(candidate);
+			if (candidate !== port) console.log(`Port ${port} is busy; ${what} uses ${candidate}.`);
+			return candidate;
+		} catch (error) {
+			if (error?.code !== 'EADDRINUSE') throw error;
+		}
+	}
+	console.error(`Ports ${port}–${port + 19} are all busy: stop another server or set PORT.`);
+	process.exit(1);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const port = Number(process.env.PORT ?? 4173);
 	const basePath = process.env.BASE_PATH ?? '/';
 	const dir = fileURLToPath(new URL('../build', import.meta.url));
-	await startStaticServer({ dir, port, basePath });
-	console.log(`InvoiceLab (local-only) at http://127.0.0.1:${port}${basePath}`);
+	const got = await listenNearby(
+		(candidate) => startStaticServer({ dir, port: candidate, basePath }),
+		port,
+		'InvoiceLab'
+	);
+	console.log(`InvoiceLab (local-only) at http://127.0.0.1:${got}${basePath}`);
 }
