@@ -17,6 +17,8 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
 		paths: { relative: true },
 		prerender: { handleHttpError: 'fail' },
+		// src/lib/app/services.ts registers it, to offer each update instead of swapping.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {

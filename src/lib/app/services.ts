@@ -2,10 +2,13 @@
  * The one place where the real implementations are chosen and wired together. Tests build
  * the same graph from the in-memory fakes instead.
  */
+import { dev, version } from '$app/environment';
 import { base } from '$app/paths';
 import { storageVault } from '../aws/credential-vault';
 import { AwsSessionStore, type SessionMessage } from '../aws/session-store.svelte';
 import { readAwsSettings } from '../aws/settings';
+import { AppUpdate, askVersion } from '../platform/app-update.svelte';
+import { versionLock } from '../platform/app-versions';
 import { browserTabChannel } from '../platform/channel';
 import { systemClock, systemScheduler, type Clock } from '../platform/clock';
 import { randomIds, type IdSource } from '../platform/ids';
@@ -91,4 +94,36 @@ export async function createBrowserServices(): Promise<Services> {
 		origin: location.origin
 	});
 	return { repository, store, clock: systemClock, ids: randomIds, aws, sync, ai };
+}
+
+/**
+ * Registers the service worker (SvelteKit's own registration is turned off for this) and,
+ * while this tab is open, holds a lock naming the version it runs, so the worker keeps that
+ * version's files (docs/hosting.md, Updates). Undefined where there are no service workers.
+ */
+export function startAppUpdate(): AppUpdate | undefined {
+	if (!('serviceWorker' in navigator)) return undefined;
+	if ('locks' in navigator) {
+		void navigator.locks.request(
+			versionLock(version),
+			{ mode: 'shared' },
+			() => new Promise(() => {})
+		);
+	}
+	const update = new AppUpdate({
+		container: navigator.serviceWorker,
+		version,
+		versionOf: askVersion,
+		reload: () => location.reload()
+	});
+	const url = new URL(`${base}/service-worker.js`, location.href).href;
+	const register = () =>
+		update
+			.start(url, { type: dev ? 'module' : 'classic' })
+			// Without a worker the app still works, only not offline.
+			.catch((error: unknown) => console.warn('The offline worker did not register', error));
+	// Installing caches the whole shell: let the page's own files load first.
+	if (document.readyState === 'complete') void register();
+	else addEventListener('load', () => void register(), { once: true });
+	return update;
 }
