@@ -51,6 +51,19 @@ describe('layoutInvoice', () => {
 		});
 	});
 
+	it('says the payment terms in days, one day in the singular', () => {
+		const terms = (dueDate: string) =>
+			documentModel(
+				makeInvoice({ issueDate: '2026-01-10', dueDate }),
+				makeProfile(),
+				makeClient(),
+				'en-US'
+			).facts.find(([label]) => label === 'Terms')?.[1];
+		expect(terms('2026-01-11')).toBe('Net 1 day');
+		expect(terms('2026-02-09')).toBe('Net 30 days');
+		expect(terms('2026-01-10')).toBe('Due on receipt');
+	});
+
 	it('shows payments and the balance only when something was paid', () => {
 		const unpaid = documentModel(makeInvoice(), makeProfile(), makeClient(), 'en-US');
 		expect(unpaid.totals.map((t) => t.label)).toEqual(['Subtotal', 'Tax 0% on $100.00', 'Total']);
