@@ -12,6 +12,7 @@ test('business settings shape new invoices: numbering, currency, terms and logo'
 }) => {
 	await page.goto('./settings/');
 	await page.getByLabel('Business name').fill('Müller & Söhne');
+	await page.getByLabel('Email').fill('buero@mueller.test');
 	await page.getByLabel('Default currency').selectOption('EUR');
 	await page.getByLabel('Payment terms (days)').fill('14');
 	await page.getByLabel('Numbering format').fill('MS-{YY}/{SEQ:3}');
@@ -44,7 +45,10 @@ test('business settings shape new invoices: numbering, currency, terms and logo'
 		client: 'Client A',
 		lines: [{ description: 'x', unitPrice: '1' }]
 	});
-	await expect(page.getByText('Müller & Söhne')).toBeVisible();
+	// The invoice says who it is from as the PDF does: name and e-mail.
+	const from = page.getByRole('region', { name: 'Invoice', exact: true });
+	await expect(from.getByText('Müller & Söhne')).toBeVisible();
+	await expect(from.getByText('buero@mueller.test')).toBeVisible();
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
 	await expect(number).toHaveValue(saved.replace(/001$/, '002'));
 
