@@ -89,15 +89,14 @@ export async function aiBench(browser: Browser, baseUrl: string): Promise<Row[]>
 		}
 		await page.getByRole('button', { name: /^(Connect|Refresh) AWS$/ }).click();
 		await page.getByRole('textbox', { name: 'Credentials' }).fill(credentials);
-		await page.getByRole('button', { name: 'Update Credentials' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Connect', exact: true }).click();
 		await page.getByRole('button', { name: 'Create table' }).click();
 		await page.getByRole('dialog').waitFor({ state: 'hidden' });
 		await page.getByRole('link', { name: 'Analytics' }).click();
 		await page.getByRole('button', { name: 'Generate insights' }).waitFor();
-		// The charts load their own chunks after the page shows; let every chart finish first.
-		const figures = page.locator('figure');
-		await figures.first().waitFor();
-		while ((await page.locator('figure svg').count()) < (await figures.count())) {
+		// Charts draw once their width is known; let every one finish (or say it has nothing).
+		await page.locator('figure').first().waitFor();
+		while ((await page.locator('figure:not(:has(svg)):not(:has(p))').count()) > 0) {
 			await page.waitForTimeout(100);
 		}
 		await page.waitForLoadState('networkidle');

@@ -30,7 +30,7 @@ Local DynamoDB (dynalite, data kept in memory) at http://127.0.0.1:${dynamoPort}
 
 To connect:
   1. Settings → AWS → DynamoDB endpoint: http://127.0.0.1:${dynamoPort}
-  2. Connect AWS, paste these example keys (dynalite does not check them), Update Credentials:
+  2. Connect AWS, paste these example keys (dynalite does not check them), press Connect:
        aws_access_key_id=AKIAIOSFODNN7EXAMPLE
        aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
   3. Create table.

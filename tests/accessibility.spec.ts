@@ -62,7 +62,7 @@ for (const width of [1280, 390]) {
 
 		await page.getByRole('button', { name: 'Connect AWS' }).click();
 		await page.getByRole('textbox', { name: 'Credentials' }).fill('aws_access_key_id=ASIA');
-		await page.getByRole('button', { name: 'Update Credentials' }).click();
+		await page.getByRole('button', { name: 'Connect', exact: true }).click();
 		await expect(page.getByRole('dialog').getByRole('alert')).toBeVisible();
 		await expectAccessible(page, 'credentials dialog');
 	});

@@ -110,7 +110,7 @@ test('Analyze with AI lists the findings, sends only facts, and shows model text
 	await expect(findings.first()).toContainText('Suggestion: Add it under Clients.');
 	await expect(findings.nth(1)).toContainText('Note');
 	await expect(review).toContainText('One problem found.');
-	await expect(review).toContainText('One finding was left out');
+	await expect(review).toContainText('1 finding was left out');
 	await expect(review).toContainText('812 tokens in, 96 out · about $0.000072 at list price');
 	expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
 	await expectAccessible(page, 'AI review with findings');

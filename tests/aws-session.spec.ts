@@ -22,13 +22,44 @@ test('paste the Learner Lab block → AWS Connected, with the table created on r
 	await expect(badge(page)).toHaveText('Local only');
 	await configureAws(page, localAws.proxy.endpoint, table);
 	await pasteCredentials(page, ACADEMY);
-	const dialog = page.getByRole('dialog', { name: 'Update AWS credentials' });
+	// The dialog keeps its wording while the check runs, though a session now exists.
+	const dialog = page.getByRole('dialog', { name: 'Connect AWS', exact: true });
 	await expect(dialog.getByText(`table "${table}" does not exist yet`)).toBeVisible();
+	await expect(dialog.getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
 	await dialog.getByRole('button', { name: 'Create table' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(badge(page)).toContainText('AWS Connected');
 	await expect(badge(page)).toContainText('4h 0m left');
 	await expect(page.getByRole('button', { name: 'Refresh AWS' })).toBeVisible();
+});
+
+test('the paste dialog says Connect with nothing connected, Update to refresh a session', async ({
+	page,
+	localAws,
+	table
+}) => {
+	await page.goto('./');
+	await configureAws(page, localAws.proxy.endpoint, table);
+	await page.getByRole('button', { name: 'Connect AWS' }).click();
+	const connecting = page.getByRole('dialog', { name: 'Connect AWS', exact: true });
+	await expect(connecting.getByRole('heading')).toHaveText('Connect AWS');
+	await expect(connecting.getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
+	await connecting.getByRole('button', { name: 'Close' }).click();
+
+	await connect(page);
+	await page.getByRole('button', { name: 'Refresh AWS' }).click();
+	const updating = page.getByRole('dialog', { name: 'Update AWS credentials', exact: true });
+	await expect(
+		updating.getByRole('button', { name: 'Update credentials', exact: true })
+	).toBeVisible();
+	await updating.getByRole('button', { name: 'Close' }).click();
+	// Settings → AWS opens the same dialog, in the same words.
+	await page.getByRole('button', { name: 'Paste new credentials' }).click();
+	await expect(updating).toBeVisible();
+	await updating.getByRole('button', { name: 'Close' }).click();
+	await page.getByRole('button', { name: 'Forget credentials' }).click();
+	await page.getByRole('button', { name: 'Paste new credentials' }).click();
+	await expect(connecting).toBeVisible();
 });
 
 test('the badge follows the clock through Expiring and Offline; refresh reconnects', async ({
@@ -215,7 +246,7 @@ test('bad pastes are refused with a reason and without echoing the secret', asyn
 	await page
 		.getByRole('textbox', { name: 'Credentials' })
 		.fill(credentialsFixture('bad-temporary-without-token.txt'));
-	await page.getByRole('button', { name: 'Update Credentials' }).click();
+	await page.getByRole('button', { name: 'Connect', exact: true }).click();
 	await expect(alert).toContainText(/token/i);
 	await expect(alert).not.toContainText(SECRET);
 

@@ -52,19 +52,34 @@ export async function configureAws(page: Page, endpoint: string, table: string):
 	await page.getByLabel('DynamoDB table').blur();
 }
 
-/** Opens the paste dialog from the header and submits a paste. */
+/** The paste dialog, in either of its wordings (it keeps the one it opened with). */
+export function credentialsDialog(page: Page) {
+	return page.getByRole('dialog', { name: /^(Connect AWS|Update AWS credentials)$/ });
+}
+
+/**
+ * Opens the paste dialog from the header and submits a paste: with nothing connected it is
+ * "Connect AWS" with a Connect button, for a session it refreshes "Update AWS credentials".
+ */
 export async function pasteCredentials(page: Page, text: string, timeLeft?: string): Promise<void> {
-	await page.getByRole('button', { name: /^(Connect|Refresh) AWS$/ }).click();
-	const dialog = page.getByRole('dialog', { name: 'Update AWS credentials' });
+	const opener = page.getByRole('button', { name: /^(Connect|Refresh) AWS$/ });
+	const refreshing = (await opener.textContent())?.trim() === 'Refresh AWS';
+	await opener.click();
+	const dialog = page.getByRole('dialog', {
+		name: refreshing ? 'Update AWS credentials' : 'Connect AWS',
+		exact: true
+	});
 	await dialog.getByRole('textbox', { name: 'Credentials' }).fill(text);
 	if (timeLeft) await dialog.getByRole('textbox', { name: 'Session time left' }).fill(timeLeft);
-	await dialog.getByRole('button', { name: 'Update Credentials' }).click();
+	await dialog
+		.getByRole('button', { name: refreshing ? 'Update credentials' : 'Connect', exact: true })
+		.click();
 }
 
 /** Pastes the Learner Lab block, creates the table when asked, and waits for the badge. */
 export async function connect(page: Page, text = ACADEMY, timeLeft?: string): Promise<void> {
 	await pasteCredentials(page, text, timeLeft);
-	const dialog = page.getByRole('dialog', { name: 'Update AWS credentials' });
+	const dialog = credentialsDialog(page);
 	const create = dialog.getByRole('button', { name: 'Create table' });
 	// The check ends either with the table found (the dialog closes) or with an offer to create it.
 	await expect

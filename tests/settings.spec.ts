@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { jpegHeader, pngHeader } from '../src/lib/testing/images';
-import { createInvoice } from './helpers';
+import { createInvoice, expectAccessible } from './helpers';
 
 const PNG_1PX = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -12,6 +12,7 @@ test('business settings shape new invoices: numbering, currency, terms and logo'
 }) => {
 	await page.goto('./settings/');
 	await page.getByLabel('Business name').fill('Müller & Söhne');
+	await page.getByLabel('Email').fill('buero@mueller.test');
 	await page.getByLabel('Default currency').selectOption('EUR');
 	await page.getByLabel('Payment terms (days)').fill('14');
 	await page.getByLabel('Numbering format').fill('MS-{YY}/{SEQ:3}');
@@ -44,7 +45,10 @@ test('business settings shape new invoices: numbering, currency, terms and logo'
 		client: 'Client A',
 		lines: [{ description: 'x', unitPrice: '1' }]
 	});
-	await expect(page.getByText('Müller & Söhne')).toBeVisible();
+	// The invoice says who it is from as the PDF does: name and e-mail.
+	const from = page.getByRole('region', { name: 'Invoice', exact: true });
+	await expect(from.getByText('Müller & Söhne')).toBeVisible();
+	await expect(from.getByText('buero@mueller.test')).toBeVisible();
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
 	await expect(number).toHaveValue(saved.replace(/001$/, '002'));
 
@@ -98,6 +102,44 @@ test('a logo over 4,096 pixels a side is refused from its header, next to the pi
 	const mislabelled = Buffer.from(jpegHeader(100, 100));
 	await logo.setInputFiles({ name: 'x.png', mimeType: 'image/png', buffer: mislabelled });
 	await expect(logo).toHaveAccessibleDescription(/could not be read as an image/);
+});
+
+test('the logo picker is a button that opens the file chooser, with a preview and Remove logo', async ({
+	page
+}) => {
+	await page.goto('./settings/');
+	const choose = page.getByRole('button', { name: 'Choose logo…', exact: true });
+	await expect(choose).toHaveAccessibleDescription(/PNG or JPEG, up to 250 KB/);
+	const picked = page.waitForEvent('filechooser');
+	await choose.click();
+	await (await picked).setFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG_1PX });
+	const preview = page.getByRole('img', { name: 'Business logo' });
+	await expect(preview).toBeVisible();
+	const change = page.getByRole('button', { name: 'Change logo…', exact: true });
+	await expect(change).toBeVisible();
+	await expectAccessible(page, 'settings business with a logo');
+
+	// A refused file leaves the logo as it was, and whoever uses the button hears why.
+	const refused = page.waitForEvent('filechooser');
+	await change.click();
+	await (
+		await refused
+	).setFiles({
+		name: 'bomb.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from(pngHeader(9_000, 9_000))
+	});
+	await expect(change).toHaveAccessibleDescription(/The logo is 9,000 × 9,000 pixels/);
+	await expect(preview).toBeVisible();
+
+	await page.getByRole('button', { name: 'Remove logo' }).click();
+	await expect(preview).toBeHidden();
+	await expect(choose).toBeFocused();
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Business settings saved')).toBeVisible();
+	await page.reload();
+	await expect(choose).toBeVisible();
+	await expect(preview).toBeHidden();
 });
 
 test('an invoice number already in use is refused', async ({ page }) => {

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { isKnownCurrency } from '../invoice/money';
 import type { InvoiceForm, LineForm } from '../invoice/invoice-form';
+import { countOf } from '../invoice/words';
 import { addDays } from '../platform/clock';
 import type { AiContent, AiReply, AiRequest, AiTool } from './model';
 import { formatsFor, NUMBER_FORMATS, readLine, type CapturedLine } from './captured-lines';
@@ -237,7 +238,7 @@ export function applyCapture(
 			...form.lines.filter((line) => !isBlank(line)),
 			...fields.lines.map((line) => ({ ...line, id: options.newLineId(), discountPercent: '0' }))
 		];
-		filled.push(fields.lines.length === 1 ? '1 line' : `${fields.lines.length} lines`);
+		filled.push(countOf(fields.lines.length, 'line'));
 	}
 	return { form: next, filled };
 }

@@ -3,6 +3,7 @@
  * by a bill. Prices are Bedrock's on-demand list prices in USD per million tokens
  * (us-east-1); a lab account's credits and other regions may differ.
  */
+import { countOf } from '../invoice/words';
 import type { TokenUsage } from './model';
 
 const PRICE_PER_MILLION: Record<string, { input: number; output: number }> = {
@@ -26,7 +27,7 @@ export function estimateCost(modelId: string, usage: TokenUsage): number | null 
 export function describeUsage(modelId: string, usage: TokenUsage | null): string {
 	if (!usage) return `${modelId} did not report token usage.`;
 	const count = new Intl.NumberFormat('en-US');
-	const tokens = `${count.format(usage.inputTokens)} tokens in, ${count.format(usage.outputTokens)} out`;
+	const tokens = `${countOf(usage.inputTokens, 'token')} in, ${count.format(usage.outputTokens)} out`;
 	const cost = estimateCost(modelId, usage);
 	if (cost === null) return `${tokens} · no price known for ${modelId}`;
 	return `${tokens} · about ${formatUsd(cost)} at list price (${modelId})`;

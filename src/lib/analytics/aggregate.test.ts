@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeInvoice, makeLine } from '../testing/factories';
-import { aggregate } from './aggregate';
+import { aggregate, isQuiet } from './aggregate';
 import { ALL, periodRange } from './period';
 
 const TODAY = '2026-11-22';
@@ -123,6 +123,23 @@ describe('aggregate', () => {
 			['90+', 1]
 		]);
 		expect(figures!.averageDaysToPay).toBe(15);
+	});
+
+	it('calls a currency quiet when nothing was dated or paid in the period', () => {
+		const quiet = (invoices: ReturnType<typeof usd>[]) =>
+			isQuiet(aggregate(invoices, { range: NOVEMBER, today: TODAY })[0]!);
+		expect(quiet([usd('a', { issueDate: '2026-10-02' })])).toBe(true);
+		// A draft dated in the period is an invoice in it, though not revenue.
+		expect(quiet([usd('a', { status: 'draft' })])).toBe(false);
+		// So is money received in it for an older invoice.
+		expect(
+			quiet([
+				usd('a', {
+					issueDate: '2026-10-02',
+					payments: [{ id: 'p', date: '2026-11-03', amount: 100, note: '' }]
+				})
+			])
+		).toBe(false);
 	});
 
 	it('counts an invoice issued on the last day of the period, not the day after', () => {

@@ -90,6 +90,14 @@ export function aggregate(
 		.map((currency) => figuresFor(currency, groups.get(currency)!, query));
 }
 
+/**
+ * Nothing happened in this currency in the period: no invoice dated in it (of any status) and
+ * no payment received in it. The page then says so in a line instead of empty figures.
+ */
+export function isQuiet(figures: CurrencyFigures): boolean {
+	return figures.byStatus.length === 0 && figures.collected === 0;
+}
+
 /** An invoice with its totals already worked out (the list rows have them). */
 export interface Priced {
 	invoice: Invoice;

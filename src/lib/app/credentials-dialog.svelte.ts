@@ -1,4 +1,7 @@
-/** Whether the "Update AWS credentials" dialog is open; the header and Settings open it. */
+/**
+ * Whether the credentials dialog ("Connect AWS", or "Update AWS credentials" for a session) is
+ * open; the header and Settings open it.
+ */
 class CredentialsDialogState {
 	open = $state(false);
 

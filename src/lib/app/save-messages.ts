@@ -4,6 +4,7 @@
  * changed the same thing, or that the record was deleted. Pure, so the wording is tested.
  */
 import type { RecordMeta } from '../invoice/schema';
+import { plural } from '../invoice/words';
 import type { CollectionName, Collections } from '../storage/record-store';
 
 /** What a save did besides writing the edit (see Repository.update). */
@@ -56,7 +57,6 @@ const OTHER = 'other details';
 const SHORT_MS = 5_000;
 const LONG_MS = 12_000;
 const ELSEWHERE = 'on another device or in another tab meanwhile';
-const plural = new Intl.PluralRules('en');
 const list = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
 
 /** The fields' plain names, each once, in the order of FIELD_WORDS; unknown ones as "other details". */
@@ -92,8 +92,7 @@ export function saveMessage(
 	if (kept.length === 0 && clashed.length === 0) return { text: done, tone: 'info', ms: SHORT_MS };
 	const sentences = [`${done}.`, `It was changed ${ELSEWHERE}.`];
 	if (kept.length > 0) {
-		const changes = plural.select(kept.length) === 'one' ? 'change' : 'changes';
-		sentences.push(`Kept their ${changes} to the ${list.format(kept)}.`);
+		sentences.push(`Kept their ${plural(kept.length, 'change')} to the ${list.format(kept)}.`);
 	}
 	if (clashed.length > 0) {
 		sentences.push(

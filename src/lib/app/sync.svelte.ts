@@ -1,6 +1,7 @@
 import { clip, explainAwsError, scrub, summarizeAwsProblem } from '../aws/aws-errors';
 import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
 import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
+import { countOf } from '../invoice/words';
 import type { Clock, Scheduler } from '../platform/clock';
 import type { ExclusiveRunner } from '../platform/locks';
 import type { ConflictCopy, OutboxEntry, RecordStore } from '../storage/record-store';
@@ -10,6 +11,7 @@ import { SyncEngine, type SyncProgress, type SyncReport } from '../storage/sync-
 import { restoredVersion } from '../storage/sync-rules';
 import type { AwsSettings } from '../aws/settings';
 import type { AwsConnection } from './aws-connection.svelte';
+import { clockAhead } from './sync-words';
 
 export interface SyncDeps {
 	aws: AwsConnection;
@@ -269,15 +271,12 @@ export class SyncCoordinator {
 		this.#skipped = report.skipped;
 		const drift = this.deps.repository.clockDrift;
 		if (drift && drift.deviceId !== this.#drift?.deviceId) {
-			this.deps.notify(
-				`Another device's clock is ${Math.round(drift.aheadMs / 60_000)} minutes ahead of this one. Set both clocks to the right time.`,
-				'error'
-			);
+			this.deps.notify(`${clockAhead(drift.aheadMs)} Set both clocks to the right time.`, 'error');
 		}
 		this.#drift = drift;
 		if (report.conflicts > 0) {
 			this.deps.notify(
-				`${report.conflicts} record${report.conflicts === 1 ? ' was' : 's were'} edited on two devices: kept the newer, the other can be restored.`,
+				`${countOf(report.conflicts, 'record was', 'records were')} edited on two devices: kept the newer, the other can be restored.`,
 				'info'
 			);
 		}

@@ -5,6 +5,7 @@
 import type { Invoice, LineItem } from './schema';
 import { isKnownCurrency, minorToDecimalString, parseMoney, parseScaled } from './money';
 import { invoiceTotals, type InvoiceTotals } from './totals';
+import { countOf } from './words';
 
 export interface LineForm {
 	id: string;
@@ -81,7 +82,7 @@ function readDecimal(
 	if (scaled === null) {
 		return decimals === 0
 			? `${what} must be a whole number`
-			: `${what} must be a number with at most ${decimals} decimals`;
+			: `${what} must be a number with at most ${countOf(decimals, 'decimal')}`;
 	}
 	const value = scaled / 10 ** decimals;
 	if (value < min || value > max) return `${what} must be between ${min} and ${max}`;

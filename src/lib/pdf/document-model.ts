@@ -5,6 +5,7 @@
 import { formatMoney } from '../invoice/money';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { invoiceTotals } from '../invoice/totals';
+import { countOf } from '../invoice/words';
 
 export interface PdfLine {
 	description: string;
@@ -71,7 +72,7 @@ export function documentModel(
 			['Invoice number', invoice.number],
 			['Issue date', date(invoice.issueDate)],
 			['Due date', date(invoice.dueDate)],
-			['Terms', days > 0 ? `Net ${days} days` : 'Due on receipt'],
+			['Terms', days > 0 ? `Net ${countOf(days, 'day')}` : 'Due on receipt'],
 			['Currency', invoice.currency]
 		],
 		lines: invoice.lines.map((line, i) => ({

@@ -51,6 +51,52 @@ describe('layoutInvoice', () => {
 		});
 	});
 
+	it('right-aligns every number under its header, with the same gap before each column', () => {
+		const model = documentModel(
+			makeInvoice({
+				lines: [
+					makeLine({ id: 'a', quantity: 2, unitPrice: 50000, taxRate: 20, discountPercent: 10 }),
+					makeLine({ id: 'b', quantity: 12.5, unitPrice: 1234567, taxRate: 7 })
+				]
+			}),
+			makeProfile(),
+			makeClient(),
+			'en-US'
+		);
+		const [page] = layoutInvoice(model, measure, null);
+		const ops = page!.flatMap((op) => (op.kind === 'text' ? [op] : []));
+		const right = (op: (typeof ops)[number]) => op.x + measure(op.text, op);
+		const headers = ['Description', 'Qty', 'Unit price', 'Tax', 'Disc.', 'Amount'].map((title) =>
+			ops.find((op) => op.text === title)!
+		);
+		const keys = ['quantity', 'unitPrice', 'tax', 'discount', 'amount'] as const;
+		const gaps = keys.map((key, i) => {
+			const header = headers[i + 1]!;
+			const cells = model.lines
+				.map((line) => ops.find((op) => op.text === line[key] && op.y < header.y)!)
+				.filter((op) => op.text !== '');
+			for (const cell of cells) expect(right(cell)).toBeCloseTo(right(header));
+			// The gap between the widest text of this column and the right edge of the one before.
+			const left = Math.min(header.x, ...cells.map((c) => c.x));
+			return i === 0 ? null : left - right(headers[i]!);
+		});
+		const [first, ...rest] = gaps.filter((gap) => gap !== null);
+		for (const gap of rest) expect(gap).toBeCloseTo(first!);
+	});
+
+	it('says the payment terms in days, one day in the singular', () => {
+		const terms = (dueDate: string) =>
+			documentModel(
+				makeInvoice({ issueDate: '2026-01-10', dueDate }),
+				makeProfile(),
+				makeClient(),
+				'en-US'
+			).facts.find(([label]) => label === 'Terms')?.[1];
+		expect(terms('2026-01-11')).toBe('Net 1 day');
+		expect(terms('2026-02-09')).toBe('Net 30 days');
+		expect(terms('2026-01-10')).toBe('Due on receipt');
+	});
+
 	it('shows payments and the balance only when something was paid', () => {
 		const unpaid = documentModel(makeInvoice(), makeProfile(), makeClient(), 'en-US');
 		expect(unpaid.totals.map((t) => t.label)).toEqual(['Subtotal', 'Tax 0% on $100.00', 'Total']);

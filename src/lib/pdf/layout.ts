@@ -41,18 +41,32 @@ const NUMERIC: Omit<Column, 'width'>[] = [
 	{ key: 'discount', title: 'Disc.', align: 'right' },
 	{ key: 'amount', title: 'Amount', align: 'right' }
 ];
-const NUMERIC_WIDTHS = [44, 80, 40, 40, 86];
-export const COLUMNS: Column[] = [
-	{
-		key: 'description',
-		title: 'Description',
-		align: 'left',
-		width: CONTENT - NUMERIC_WIDTHS.reduce((a, b) => a + b, 0)
-	},
-	...NUMERIC.map((c, i) => ({ ...c, width: NUMERIC_WIDTHS[i]! }))
-];
-
 const TABLE = { size: 9, leading: 12, pad: 4 };
+const HEADER: TextStyle = { size: 8, bold: true };
+const CELL: TextStyle = { size: TABLE.size };
+/** Space between a number and the column before it. */
+const GAP = 18;
+const MIN_DESCRIPTION = 150;
+
+/**
+ * Each numeric column as wide as its widest text plus one even gap, so every number sits
+ * right under its right-aligned header at the same distance from its neighbour (fixed widths
+ * left a narrow "Disc." far from a wide "Amount", reading as if it hung left); the
+ * description takes the rest. Numbers too long for any layout squeeze the columns evenly.
+ */
+export function tableColumns(lines: readonly PdfLine[], measure: Measure): Column[] {
+	const widths = NUMERIC.map(({ key, title }) => {
+		let widest = measure(title, HEADER);
+		for (const line of lines) widest = Math.max(widest, measure(line[key], CELL));
+		return widest + TABLE.pad + GAP;
+	});
+	const total = widths.reduce((a, b) => a + b, 0);
+	const scale = Math.min(1, (CONTENT - MIN_DESCRIPTION) / total);
+	return [
+		{ key: 'description', title: 'Description', align: 'left', width: CONTENT - total * scale },
+		...NUMERIC.map((column, i) => ({ ...column, width: widths[i]! * scale }))
+	];
+}
 
 /** Breaks text into lines no wider than `width`; words longer than a line are split. */
 export function wrap(text: string, width: number, style: TextStyle, measure: Measure): string[] {
@@ -156,20 +170,20 @@ export function layoutInvoice(
 	}
 	y -= 14;
 
+	const columns = tableColumns(model.lines, measure);
 	const tableHeader = () => {
 		ops.push({ kind: 'rect', x: PAGE.margin, y: y - 6, width: CONTENT, height: 18, color: BAND });
 		let x = PAGE.margin;
-		for (const column of COLUMNS) {
-			const style = { size: 8, bold: true };
-			if (column.align === 'left') text(column.title, x + TABLE.pad, style, MUTED);
-			else right(column.title, x + column.width - TABLE.pad, style, MUTED);
+		for (const column of columns) {
+			if (column.align === 'left') text(column.title, x + TABLE.pad, HEADER, MUTED);
+			else right(column.title, x + column.width - TABLE.pad, HEADER, MUTED);
 			x += column.width;
 		}
 		y -= 22;
 	};
 	ensure(60);
 	tableHeader();
-	const description = COLUMNS[0]!;
+	const description = columns[0]!;
 	for (const [index, line] of model.lines.entries()) {
 		const wrapped = wrap(
 			line.description || '—',
@@ -181,7 +195,7 @@ export function layoutInvoice(
 		if (ensure(rowHeight)) tableHeader();
 		const rowTop = y;
 		let x = PAGE.margin;
-		for (const column of COLUMNS) {
+		for (const column of columns) {
 			if (column.key === 'description') {
 				wrapped.forEach((part, i) => {
 					y = rowTop - i * TABLE.leading;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, plural } from './words';
+
+describe('plural', () => {
+	it('picks the singular for one and the plural for every other count, fractions too', () => {
+		expect(plural(1, 'invoice')).toBe('invoice');
+		expect(plural(0, 'invoice')).toBe('invoices');
+		expect(plural(2, 'invoice')).toBe('invoices');
+		expect(plural(1.5, 'day')).toBe('days');
+	});
+
+	it('takes an irregular plural, and whole phrases with their verb', () => {
+		expect(plural(3, 'entry', 'entries')).toBe('entries');
+		expect(plural(1, 'change is', 'changes are')).toBe('change is');
+		expect(plural(4, 'change is', 'changes are')).toBe('changes are');
+	});
+});
+
+describe('countOf', () => {
+	it('writes the count before the word, grouped in thousands', () => {
+		expect(countOf(1, 'invoice')).toBe('1 invoice');
+		expect(countOf(0, 'invoice')).toBe('0 invoices');
+		expect(countOf(12_345, 'record')).toBe('12,345 records');
+		expect(countOf(1, 'record was', 'records were')).toBe('1 record was');
+		expect(countOf(2, 'record was', 'records were')).toBe('2 records were');
+	});
+});

@@ -1,0 +1,16 @@
+/**
+ * Counts in words: "1 invoice", "2 invoices". The app's text is English, so English plural
+ * rules decide; a phrase may carry its verb ("change is" / "changes are"). Pure.
+ */
+const rules = new Intl.PluralRules('en');
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** The singular for one, the plural (by default the singular plus "s") for any other count. */
+export function plural(count: number, one: string, other = `${one}s`): string {
+	return rules.select(count) === 'one' ? one : other;
+}
+
+/** The count, grouped in thousands, and the word that goes with it. */
+export function countOf(count: number, one: string, other?: string): string {
+	return `${grouped.format(count)} ${plural(count, one, other)}`;
+}
