@@ -8,6 +8,11 @@ import { connectSources } from './src/lib/aws/content-policy.js';
  */
 const local = process.env.INVOICELAB_LOCAL_BUILD === '1' || process.argv.includes('dev');
 
+/**
+ * Plain strings from a plain-JS module, typed as the CSP sources they are.
+ * @typedef {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>['connect-src']} ConnectSources
+ */
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -28,10 +33,9 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': connectSources({
-					local,
-					extra: process.env.INVOICELAB_CONNECT_SRC ?? ''
-				}),
+				'connect-src': /** @type {ConnectSources} */ (
+					connectSources({ local, extra: process.env.INVOICELAB_CONNECT_SRC ?? '' })
+				),
 				'worker-src': ['self'],
 				// The PDF preview shows the generated file from a blob: URL.
 				'frame-src': ['self', 'blob:'],

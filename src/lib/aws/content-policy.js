@@ -65,7 +65,7 @@ export function parseExtraConnectSources(text) {
 				if (source.includes('*')) refuse('has a wildcard; only a leading "*." is allowed');
 				refuse('is not an origin such as https://ddb.example.org or http://10.0.0.5:8000');
 			}
-			const [, scheme, host, port = ''] = /** @type {RegExpExecArray} */ (match);
+			const [, scheme = '', host = '', port = ''] = /** @type {RegExpExecArray} */ (match);
 			if (host.includes('*')) {
 				const domain = host.slice(2);
 				if (!host.startsWith('*.') || domain.includes('*') || !domain.includes('.')) {
