@@ -98,7 +98,7 @@ deployTest(
 		const gone = 'invoicelab-0';
 		const cacheNames = () => page.evaluate(() => caches.keys());
 		const notice = (tab: Page) =>
-			tab.getByRole('status').filter({ hasText: 'A new version is ready' });
+			tab.locator('.update').filter({ hasText: 'A new version is ready' });
 
 		// The first visit installs the worker, which takes the page over by itself.
 		await page.goto(host.url);
