@@ -236,8 +236,12 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 
 	// Nothing was saved until now.
 	await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+	// Wait for the list itself: the number in the editor's input is not text, so the count
+	// below would pass on the editor page and goBack would leave the editor behind.
+	await expect(page.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
 	await expect(page.getByText('GX-2026-118')).toHaveCount(0);
 	await page.goBack();
+	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
 	bedrock.reset();
 	await page
 		.getByLabel('Document')
