@@ -55,8 +55,12 @@ test('AI buttons are off, with the reason, until AWS is connected', async ({
 	const analyze = page.getByRole('button', { name: 'Analyze with AI' });
 	await expect(analyze).toBeDisabled();
 	await expect(page.getByRole('region', { name: 'AI review' })).toContainText('connect AWS first');
+	// Unusable, the review is one small action, not a card of explanations.
+	await expect(page.getByText(/^Checks the totals/)).toHaveCount(0);
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
-	await expect(page.getByRole('button', { name: 'Fill from document' })).toBeDisabled();
+	await page.getByRole('button', { name: 'Fill from document…' }).click();
+	await expect(page.getByRole('button', { name: 'Choose a document…' })).toBeDisabled();
+	await expect(page.getByText('connect AWS first')).toBeVisible();
 	await page.getByRole('link', { name: 'Analytics' }).click();
 	await expect(page.getByRole('button', { name: 'Generate insights' })).toBeDisabled();
 	await expect(page.getByRole('region', { name: 'AI insights' })).toContainText(
@@ -174,8 +178,12 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 }) => {
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
 
+	const fill = page.getByRole('button', { name: 'Fill from document…' });
+	await expect(fill).toHaveAttribute('aria-expanded', 'false');
+	await expect(page.getByRole('button', { name: 'Choose a document…' })).toHaveCount(0);
+	await fill.click();
 	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Fill from document' }).click();
+	await page.getByRole('button', { name: 'Choose a document…' }).click();
 	await (
 		await chooser
 	).setFiles({ name: 'Bill #118 (Globex).pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -242,6 +250,7 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 	await expect(page.getByText('GX-2026-118')).toHaveCount(0);
 	await page.goBack();
 	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+	await page.getByRole('button', { name: 'Fill from document…' }).click();
 	bedrock.reset();
 	await page
 		.getByLabel('Document')
@@ -307,6 +316,7 @@ test('a photo over Bedrock’s 3.75 MB image limit is scaled down before it is s
 	bedrock
 }) => {
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await page.getByRole('button', { name: 'Fill from document…' }).click();
 	// Random pixels do not compress: a 1100 × 1100 PNG of them is about 4.8 MB.
 	const photo = Buffer.from(
 		await page.evaluate(async () => {
