@@ -5,6 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { formatsFor } from '../src/lib/invoice/formats';
 import { documentModel } from '../src/lib/pdf/document-model';
 import { renderInvoicePdf } from '../src/lib/pdf/render';
 import { buildSnapshot } from '../src/lib/storage/transfer';
@@ -39,7 +40,7 @@ async function nodeMedian(lines: number, runs = 10): Promise<{ ms: number; bytes
 		invoiceWith(lines),
 		makeProfile({ logo: LOGO }),
 		makeClient(),
-		'en-US'
+		formatsFor('en-US', 'en-US')
 	);
 	const times: number[] = [];
 	let bytes = 0;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { buildSnapshot, type Snapshot } from '../src/lib/storage/transfer';
@@ -40,6 +41,16 @@ export async function createInvoice(page: Page, input: InvoiceInput): Promise<st
 	await page.getByRole('button', { name: 'Save invoice' }).click();
 	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
 	return number;
+}
+
+/** Downloads the open invoice's PDF as `<number>.pdf` and reads its text as a PDF reader would. */
+export async function downloadedPdfText(page: Page, number: string): Promise<string> {
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download PDF' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe(`${number}.pdf`);
+	const path = await file.path();
+	return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }
 
 /** Opens the Invoices page through the navigation. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createInvoice, openInvoices } from './helpers';
+import { createInvoice, downloadedPdfText, openInvoices } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	await page.goto('./');
@@ -56,12 +56,77 @@ test('the editor explains wrong fields and saves nothing until they are right', 
 	await page.getByRole('button', { name: 'Save invoice' }).click();
 	const price = page.getByLabel('Unit price');
 	await expect(price).toHaveAttribute('aria-invalid', 'true');
-	await expect(price).toHaveAccessibleDescription('Unit price must be an amount in USD');
+	await expect(price).toHaveAccessibleDescription('Enter an amount in USD like 1,234.56');
 	await expect(page.getByLabel('Client')).toHaveAccessibleDescription(
 		'Pick a client or type a new name to add one. Enter or choose a client'
 	);
-	await expect(page.getByRole('alert')).toContainText('correct the fields');
+	await expect(page.getByRole('alert')).toHaveText(
+		'Please correct the fields marked in red: Client, Line 1 description, Line 1 unit price.'
+	);
+	await expect(page.getByLabel('Client')).toBeFocused();
 	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+});
+
+test('a description stops at its limit with a count near it; a line too large is named and focused', async ({
+	page
+}) => {
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await page.getByLabel('Client').fill('Acme');
+	const description = page.getByLabel('Description');
+	await description.fill('x'.repeat(1700));
+	await expect(description).toHaveAccessibleDescription('');
+	await description.fill('x'.repeat(2100));
+	await expect(description).toHaveValue('x'.repeat(2000));
+	await expect(description).toHaveAccessibleDescription('2,000 of 2,000 characters');
+
+	await page.getByLabel('Quantity').fill('1000000');
+	await page.getByLabel('Unit price').fill('11900000000');
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	const price = page.getByLabel('Unit price');
+	await expect(price).toBeFocused();
+	await expect(price).toHaveAccessibleDescription(
+		'Line 1 comes to more than $1,000,000,000,000.00'
+	);
+	await expect(page.getByRole('alert')).toHaveText(
+		'Please correct the field marked in red: Line 1 unit price.'
+	);
+	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+});
+
+test('a German number format: decimal comma typed, and amounts and dates shown that way, PDF too', async ({
+	page
+}) => {
+	await page.goto('./settings/');
+	await page
+		.getByLabel('Number and date format')
+		.selectOption({ label: '1.234,56 · 31.12.2026 — German (Germany)' });
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Business settings saved')).toBeVisible();
+	await page.goto('./');
+
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	const price = page.getByLabel('Unit price');
+	await price.fill('1,234.56');
+	await price.blur();
+	await expect(price).toHaveAccessibleDescription('Enter an amount in USD like 1.234,56');
+	await page.getByLabel('Client').fill('Bäckerei Schulz');
+	await page.getByLabel('Currency').selectOption('EUR');
+	await page.getByLabel('Description').fill('Beratung');
+	await page.getByLabel('Quantity').fill('1,5');
+	await price.fill('1.234,56');
+	await expect(price).toHaveAccessibleDescription('');
+	const number = await page.getByLabel('Invoice number').inputValue();
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('1.851,84\u00a0€');
+	await expect(page.getByText(/^\d\d\.\d\d\.\d{4}$/).first()).toBeVisible();
+	const text = await downloadedPdfText(page, number);
+	expect(text).toMatch(/Total\s+1\.851,84\s€/);
+	expect(text).toMatch(/Issue date\s+\d\d\.\d\d\.\d{4}/);
+
+	await page.getByRole('button', { name: 'Edit' }).click();
+	await expect(page.getByLabel('Unit price')).toHaveValue('1234,56');
+	await expect(page.getByLabel('Quantity')).toHaveValue('1,5');
 });
 
 test('search and filter the history', async ({ page }) => {

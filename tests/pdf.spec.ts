@@ -1,17 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../src/lib/testing/factories';
 import { imageDataUrl, pngHeader } from '../src/lib/testing/images';
-import { createInvoice, importBackup } from './helpers';
-
-async function downloadedPdfText(page: Page, number: string): Promise<string> {
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download PDF' }).click();
-	const file = await download;
-	expect(file.suggestedFilename()).toBe(`${number}.pdf`);
-	const path = await file.path();
-	return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-}
+import { createInvoice, downloadedPdfText, importBackup } from './helpers';
 
 test('Download PDF saves <number>.pdf with every name, the totals and a PAID mark', async ({
 	page

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatsFor } from '../invoice/formats';
 import { emptyLine, type InvoiceForm } from '../invoice/invoice-form';
 import { toolReply } from '../testing/memory-ai';
 import {
@@ -209,7 +210,7 @@ describe('reading and applying the captured fields', () => {
 				issueDate: '2026-11-02',
 				lines: [{ description: 'Survey', quantity: '2', unitPrice: '450', taxRate: '20' }]
 			},
-			{ newLineId: () => `new-${next++}`, paymentTermsDays: 14 }
+			{ newLineId: () => `new-${next++}`, paymentTermsDays: 14, fieldText: (plain) => plain }
 		);
 		expect(filled).toMatchObject({
 			number: 'INV-0007',
@@ -235,5 +236,33 @@ describe('reading and applying the captured fields', () => {
 			'1 line'
 		]);
 		expect(form.clientName).toBe('');
+	});
+
+	it('writes the numbers of the lines as the business types them', () => {
+		const form: InvoiceForm = {
+			number: 'RE-1',
+			clientName: '',
+			issueDate: '2026-11-22',
+			dueDate: '2026-12-22',
+			currency: 'EUR',
+			lines: [emptyLine('blank')],
+			discountKind: 'percent',
+			discountValue: '0',
+			notes: ''
+		};
+		const { form: filled } = applyCapture(
+			form,
+			{ lines: [{ description: 'Survey', quantity: '1.125', unitPrice: '1086.40', taxRate: '7' }] },
+			{
+				newLineId: () => 'new',
+				paymentTermsDays: 14,
+				fieldText: formatsFor('de-DE', 'en-US').fieldText
+			}
+		);
+		expect(filled.lines[0]).toMatchObject({
+			quantity: '1,125',
+			unitPrice: '1086,40',
+			taxRate: '7'
+		});
 	});
 });

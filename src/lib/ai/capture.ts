@@ -210,7 +210,12 @@ const isBlank = (line: LineForm) => !line.description.trim() && !line.unitPrice.
 export function applyCapture(
 	form: InvoiceForm,
 	fields: CapturedFields,
-	options: { newLineId: () => string; paymentTermsDays: number }
+	options: {
+		newLineId: () => string;
+		paymentTermsDays: number;
+		/** A plain decimal as the business types it (invoice/formats.ts). */
+		fieldText: (plain: string) => string;
+	}
 ): { form: InvoiceForm; filled: string[] } {
 	const next: InvoiceForm = { ...form };
 	const filled: string[] = [];
@@ -236,7 +241,14 @@ export function applyCapture(
 	if (fields.lines.length > 0) {
 		next.lines = [
 			...form.lines.filter((line) => !isBlank(line)),
-			...fields.lines.map((line) => ({ ...line, id: options.newLineId(), discountPercent: '0' }))
+			...fields.lines.map((line) => ({
+				id: options.newLineId(),
+				description: line.description,
+				quantity: options.fieldText(line.quantity),
+				unitPrice: options.fieldText(line.unitPrice),
+				taxRate: options.fieldText(line.taxRate),
+				discountPercent: '0'
+			}))
 		];
 		filled.push(countOf(fields.lines.length, 'line'));
 	}

@@ -1,6 +1,7 @@
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import { toRow, type InvoiceRow } from '../invoice/list-query';
+import { formatsFor, type Formats } from '../invoice/formats';
 import { DEFAULT_PROFILE } from '../invoice/profile';
 import { localDate } from '../platform/clock';
 import type { ChangeNotice } from '../storage/repository';
@@ -31,8 +32,11 @@ export class AppData {
 	readonly rows: InvoiceRow[] = $derived(this.#invoices.map((i) => toRow(i, this.#today)));
 	readonly clientsById = $derived(byId(this.#clients));
 	readonly invoicesById = $derived(byId(this.#invoices));
+	/** How every page (and the PDF) writes money, numbers and dates: the profile's choice. */
+	readonly formats: Formats;
 
 	constructor(readonly services: Services) {
+		this.formats = $derived(formatsFor(this.#profile.locale, services.locale));
 		this.#today = localDate(services.clock.now());
 		services.repository.subscribe(
 			(notice) => void this.#inOrder(() => (notice.reset ? this.#load() : this.#refresh(notice)))

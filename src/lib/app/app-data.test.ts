@@ -6,7 +6,7 @@ import { SequentialIds } from '../platform/ids';
 import { MemoryRecordStore } from '../storage/memory-store';
 import type { CollectionName } from '../storage/record-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
-import { makeInvoice, makeInvoiceDraft } from '../testing/factories';
+import { makeInvoice, makeInvoiceDraft, makeProfile } from '../testing/factories';
 import { memoryAws, memorySync } from '../testing/memory-aws';
 import { AppData } from './app-data.svelte';
 import type { Services } from './services';
@@ -53,7 +53,7 @@ function twoTabs() {
 		const repository = new Repository(store, clock, ids, network.join(), 'dev');
 		const { connection: aws, ai } = memoryAws(clock);
 		const sync = memorySync(aws, store, repository, clock);
-		return { store, clock, ids, repository, aws, sync, ai };
+		return { store, clock, ids, repository, aws, sync, ai, locale: 'en-US' };
 	};
 	return { store, clock, first: new AppData(tab()), second: new AppData(tab()) };
 }
@@ -126,5 +126,15 @@ describe('AppData', () => {
 		clock.advance(24 * 3600_000);
 		first.tick();
 		expect(first.rows[0]?.status).toBe('overdue');
+	});
+
+	it('writes money and dates as the business profile says, else as the browser does', async () => {
+		const { first, second } = twoTabs();
+		await Promise.all([first.load(), second.load()]);
+		expect(second.formats.date('2026-12-31')).toBe('12/31/2026');
+		await first.repository.update('profile', { ...withoutMeta(makeProfile()), locale: 'de-DE' });
+		await settle();
+		expect(second.formats.date('2026-12-31')).toBe('31.12.2026');
+		expect(second.formats.money(123456, 'EUR')).toBe('1.234,56\u00a0€');
 	});
 });

@@ -2,6 +2,7 @@
  * Invoice PDFs for the pages. The document model and limits load on first use; pdf-lib, the
  * fonts and the layout load inside the PDF worker, so the page itself never downloads them.
  */
+import type { Formats } from '../invoice/formats';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import type { Progress, RenderedPdf } from '../pdf/render';
 import { downloadFile } from './downloads';
@@ -21,6 +22,7 @@ export function makePdf(
 	invoice: Invoice,
 	profile: BusinessProfile,
 	client: Client | undefined,
+	formats: Formats,
 	onProgress: Progress
 ): PdfJob {
 	let cancelled = false;
@@ -30,7 +32,7 @@ export function makePdf(
 			import('../pdf/document-model'),
 			import('../pdf/limits')
 		]);
-		const model = documentModel(invoice, profile, client, navigator.language);
+		const model = documentModel(invoice, profile, client, formats);
 		const problem = pdfLimitProblem(model);
 		if (problem) throw new PdfRefused(problem);
 		if (cancelled) throw new PdfCancelled();

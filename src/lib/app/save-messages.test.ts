@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldWords, saveMessage } from './save-messages';
+import { fieldLabel, fieldWords, problemText, saveMessage } from './save-messages';
 
 const clean = { merged: [], clashes: [], deleted: false };
 const INVOICE = 'Invoice INV-2026-0007';
@@ -81,5 +81,27 @@ describe('fieldWords', () => {
 			'notes',
 			'other details'
 		]);
+	});
+});
+
+describe('fieldLabel', () => {
+	it('names a stored field in words, lines and payments by their number', () => {
+		expect(fieldLabel('invoices', 'lines.0.description')).toBe('Line 1 description');
+		expect(fieldLabel('invoices', 'lines.11.unitPrice')).toBe('Line 12 unit price');
+		expect(fieldLabel('invoices', 'payments.2.amount')).toBe('Payment 3 amount');
+		expect(fieldLabel('invoices', 'number')).toBe('Invoice number');
+		expect(fieldLabel('invoices', 'discount.value')).toBe('Discount');
+		expect(fieldLabel('invoices', 'clientName')).toBe('Client');
+		expect(fieldLabel('profile', 'numberFormat')).toBe('Numbering format');
+		expect(fieldLabel('profile', 'locale')).toBe('Number and date format');
+		expect(fieldLabel('clients', 'taxId')).toBe('Tax ID');
+		expect(fieldLabel('clients', 'nonsense')).toBe('Other details');
+	});
+
+	it('says a save problem with the field in words', () => {
+		expect(
+			problemText('invoices', { path: 'lines.0.description', message: 'at most 2,000 characters' })
+		).toBe('Line 1 description: at most 2,000 characters');
+		expect(problemText('invoices', { path: '', message: 'Invalid type' })).toBe('Invalid type');
 	});
 });

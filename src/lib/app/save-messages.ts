@@ -3,7 +3,7 @@
  * another device's edit, another tab saved): which of their changes were kept, where both
  * changed the same thing, or that the record was deleted. Pure, so the wording is tested.
  */
-import type { RecordMeta } from '../invoice/schema';
+import type { FieldProblem, RecordMeta } from '../invoice/schema';
 import { plural } from '../invoice/words';
 import type { CollectionName, Collections } from '../storage/record-store';
 
@@ -49,8 +49,24 @@ const FIELD_WORDS: FieldWords = {
 		logo: 'logo',
 		defaultCurrency: 'default currency',
 		paymentTermsDays: 'payment terms',
-		numberFormat: 'numbering format'
+		numberFormat: 'numbering format',
+		locale: 'number and date format'
 	}
+};
+
+/** The fields inside an invoice's lines and payments, named after "Line 2", "Payment 1". */
+const ITEM_WORDS: Record<string, { item: string; fields: Record<string, string> }> = {
+	lines: {
+		item: 'Line',
+		fields: {
+			description: 'description',
+			quantity: 'quantity',
+			unitPrice: 'unit price',
+			taxRate: 'tax %',
+			discountPercent: 'discount %'
+		}
+	},
+	payments: { item: 'Payment', fields: { date: 'date', amount: 'amount', note: 'note' } }
 };
 
 const OTHER = 'other details';
@@ -66,6 +82,22 @@ export function fieldWords(collection: CollectionName, fields: readonly string[]
 	const named = known.map((name) => words[name]!);
 	if (fields.some((name) => !Object.hasOwn(words, name))) named.push(OTHER);
 	return [...new Set(named)];
+}
+
+/** A field in words, from its path in the record ("lines.0.unitPrice" → "Line 1 unit price"). */
+export function fieldLabel(collection: CollectionName, path: string): string {
+	const [name = '', index, inner] = path.split('.');
+	const item = ITEM_WORDS[name];
+	const words =
+		collection === 'invoices' && item && index !== undefined
+			? `${item.item} ${Number(index) + 1}${inner ? ` ${item.fields[inner] ?? inner}` : ''}`
+			: (fieldWords(collection, [name])[0] ?? OTHER);
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "Line 1 description: at most 2,000 characters". */
+export function problemText(collection: CollectionName, { path, message }: FieldProblem): string {
+	return path ? `${fieldLabel(collection, path)}: ${message}` : message;
 }
 
 /**

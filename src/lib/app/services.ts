@@ -30,6 +30,8 @@ export interface Services {
 	aws: AwsConnection;
 	sync: SyncCoordinator;
 	ai: AiAssistant;
+	/** The browser's language: how numbers and dates are written until the profile chooses. */
+	locale: string;
 }
 
 const DEVICE_KEY = 'device-id';
@@ -93,7 +95,16 @@ export async function createBrowserServices(): Promise<Services> {
 		openModel: (...args) => import('../ai/bedrock-model').then((m) => m.openBedrockModel(...args)),
 		origin: location.origin
 	});
-	return { repository, store, clock: systemClock, ids: randomIds, aws, sync, ai };
+	return {
+		repository,
+		store,
+		clock: systemClock,
+		ids: randomIds,
+		aws,
+		sync,
+		ai,
+		locale: navigator.language
+	};
 }
 
 /**

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLine, formFromInvoice, readInvoiceForm, type InvoiceForm } from './invoice-form';
+import {
+	emptyLine,
+	formFromInvoice,
+	formKeyOf,
+	readInvoiceForm,
+	type InvoiceForm
+} from './invoice-form';
+import { formatsFor } from './formats';
 import { makeInvoice, makeLine } from '../testing/factories';
+
+const us = formatsFor('en-US', 'en-US');
+const de = formatsFor('de-DE', 'en-US');
 
 function form(overrides: Partial<InvoiceForm> = {}): InvoiceForm {
 	return {
@@ -28,7 +38,7 @@ const free = () => false;
 
 describe('readInvoiceForm', () => {
 	it('reads a valid form into fields with live totals', () => {
-		const reading = readInvoiceForm(form(), free);
+		const reading = readInvoiceForm(form(), free, us);
 		expect(reading.errors).toEqual({});
 		expect(reading.fields?.lines[0]).toMatchObject({
 			quantity: 1.5,
@@ -48,7 +58,8 @@ describe('readInvoiceForm', () => {
 					{ ...emptyLine('l1'), description: '', quantity: 'x', unitPrice: '1.234', taxRate: '120' }
 				]
 			}),
-			(n) => n === 'INV-7'
+			(n) => n === 'INV-7',
+			us
 		);
 		expect(reading.fields).toBeNull();
 		expect(reading.errors).toEqual({
@@ -56,21 +67,25 @@ describe('readInvoiceForm', () => {
 			clientName: 'Enter or choose a client',
 			dueDate: 'Due date is before the issue date',
 			'lines.0.description': 'Describe the line',
-			'lines.0.quantity': 'Quantity must be a number with at most 3 decimals',
-			'lines.0.unitPrice': 'Unit price must be an amount in USD',
-			'lines.0.taxRate': 'Tax % must be between 0 and 100'
+			'lines.0.quantity': 'Enter a quantity like 1.5',
+			'lines.0.unitPrice': 'Enter an amount in USD like 1,234.56',
+			'lines.0.taxRate': 'Enter a tax % from 0 to 100'
 		});
 	});
 
 	it('respects currency decimals', () => {
 		const lines = [{ ...emptyLine('l1'), description: 'W', unitPrice: '1000.5' }];
 		expect(
-			readInvoiceForm(form({ currency: 'JPY', lines }), free).errors['lines.0.unitPrice']
-		).toMatch(/JPY/);
+			readInvoiceForm(form({ currency: 'JPY', lines }), free, us).errors['lines.0.unitPrice']
+		).toBe('Enter an amount in JPY like 1,234');
 	});
 
 	it('refuses a fixed discount larger than the subtotal', () => {
-		const reading = readInvoiceForm(form({ discountKind: 'amount', discountValue: '500' }), free);
+		const reading = readInvoiceForm(
+			form({ discountKind: 'amount', discountValue: '500' }),
+			free,
+			us
+		);
 		expect(reading.errors.discount).toBe('Discount is larger than the subtotal');
 	});
 
@@ -80,8 +95,104 @@ describe('readInvoiceForm', () => {
 			lines: [makeLine({ quantity: 2.125, unitPrice: 1234, taxRate: 7.5, discountPercent: 5 })],
 			discount: { kind: 'amount', value: 100 }
 		});
-		const reading = readInvoiceForm({ ...formFromInvoice(invoice) }, free);
-		expect(reading.fields?.lines).toEqual(invoice.lines);
-		expect(reading.fields?.discount).toEqual(invoice.discount);
+		for (const formats of [us, de]) {
+			const reading = readInvoiceForm({ ...formFromInvoice(invoice, formats) }, free, formats);
+			expect(reading.fields?.lines).toEqual(invoice.lines);
+			expect(reading.fields?.discount).toEqual(invoice.discount);
+		}
+		expect(formFromInvoice(invoice, de).lines[0]).toMatchObject({
+			quantity: '2,125',
+			unitPrice: '1,234',
+			taxRate: '7,5'
+		});
+	});
+
+	it('reads amounts and numbers with the separators of the format, and says the format', () => {
+		const lines = [
+			{
+				...emptyLine('l1'),
+				description: 'Work',
+				quantity: '1,5',
+				unitPrice: '1.234,56',
+				taxRate: '7,5',
+				discountPercent: '2,5'
+			}
+		];
+		const reading = readInvoiceForm(
+			form({ currency: 'EUR', lines, discountKind: 'amount', discountValue: '1,50' }),
+			free,
+			de
+		);
+		expect(reading.errors).toEqual({});
+		expect(reading.fields?.lines[0]).toMatchObject({
+			quantity: 1.5,
+			unitPrice: 123456,
+			taxRate: 7.5,
+			discountPercent: 2.5
+		});
+		expect(reading.fields?.discount).toEqual({ kind: 'amount', value: 150 });
+		const wrong = readInvoiceForm(
+			form({ currency: 'EUR', lines: [{ ...lines[0]!, quantity: '1.5', unitPrice: '1,234.56' }] }),
+			free,
+			de
+		);
+		expect(wrong.errors).toEqual({
+			'lines.0.quantity': 'Enter a quantity like 1,5',
+			'lines.0.unitPrice': 'Enter an amount in EUR like 1.234,56'
+		});
+	});
+
+	it('refuses a line or a total beyond 10^12 in major units, naming the line', () => {
+		const line = (id: string, quantity: string, unitPrice: string) => ({
+			...emptyLine(id),
+			description: 'Big',
+			quantity,
+			unitPrice
+		});
+		const tooBig = readInvoiceForm(
+			form({ currency: 'EUR', lines: [line('a', '1', '5'), line('b', '1000000', '11900000000')] }),
+			free,
+			us
+		);
+		expect(tooBig.fields).toBeNull();
+		expect(tooBig.errors).toEqual({
+			'lines.1.unitPrice': 'Line 2 comes to more than €1,000,000,000,000.00'
+		});
+		const atLimit = readInvoiceForm(
+			form({ currency: 'EUR', lines: [line('a', '1', '1000000000000')] }),
+			free,
+			us
+		);
+		expect(atLimit.errors).toEqual({});
+		const total = readInvoiceForm(
+			form({
+				currency: 'EUR',
+				lines: [line('a', '1', '600000000000'), line('b', '1', '700000000000')]
+			}),
+			free,
+			us
+		);
+		expect(total.errors).toEqual({
+			'lines.1.unitPrice': 'The invoice total comes to more than €1,000,000,000,000.00'
+		});
+	});
+
+	it('refuses text over the stored limits, with the limit', () => {
+		const lines = [{ ...emptyLine('l1'), description: 'x'.repeat(2001), unitPrice: '1' }];
+		const reading = readInvoiceForm(form({ lines, notes: 'n'.repeat(5001) }), free, us);
+		expect(reading.errors).toEqual({
+			'lines.0.description': 'At most 2,000 characters',
+			notes: 'At most 5,000 characters'
+		});
+	});
+});
+
+describe('formKeyOf', () => {
+	it('finds the form field a stored field is edited in', () => {
+		expect(formKeyOf('lines.0.description')).toBe('lines.0.description');
+		expect(formKeyOf('clientId')).toBe('clientName');
+		expect(formKeyOf('discount.value')).toBe('discount');
+		expect(formKeyOf('number')).toBe('number');
+		expect(formKeyOf('status')).toBeNull();
 	});
 });

@@ -2,10 +2,16 @@
  * The invoice editor's fields as typed (strings), and the one function that turns them into
  * a validated invoice draft or per-field messages. Pure, so every rule is unit-tested.
  */
-import type { Invoice, LineItem } from './schema';
-import { isKnownCurrency, minorToDecimalString, parseMoney, parseScaled } from './money';
+import type { Formats } from './formats';
+import { INVOICE_TEXT_LIMITS, type Invoice, type LineItem } from './schema';
+import {
+	isKnownCurrency,
+	minorToDecimalString,
+	moneyLimit,
+	parseScaled,
+	withinMoneyLimit
+} from './money';
 import { invoiceTotals, type InvoiceTotals } from './totals';
-import { countOf } from './words';
 
 export interface LineForm {
 	id: string;
@@ -46,7 +52,10 @@ export function emptyLine(id: string): LineForm {
 	return { id, description: '', quantity: '1', unitPrice: '', taxRate: '0', discountPercent: '0' };
 }
 
-export function formFromInvoice(invoice: Invoice): InvoiceForm {
+/** The form of a stored invoice, its numbers written as `formats` reads them back. */
+export function formFromInvoice(invoice: Invoice, formats: Formats): InvoiceForm {
+	const money = (minor: number) => formats.fieldText(minorToDecimalString(minor, invoice.currency));
+	const number = (value: number) => formats.fieldText(String(value));
 	return {
 		number: invoice.number,
 		clientName: invoice.clientName,
@@ -56,55 +65,75 @@ export function formFromInvoice(invoice: Invoice): InvoiceForm {
 		lines: invoice.lines.map((line) => ({
 			id: line.id,
 			description: line.description,
-			quantity: String(line.quantity),
-			unitPrice: minorToDecimalString(line.unitPrice, invoice.currency),
-			taxRate: String(line.taxRate),
-			discountPercent: String(line.discountPercent)
+			quantity: number(line.quantity),
+			unitPrice: money(line.unitPrice),
+			taxRate: number(line.taxRate),
+			discountPercent: number(line.discountPercent)
 		})),
 		discountKind: invoice.discount.kind,
 		discountValue:
 			invoice.discount.kind === 'amount'
-				? minorToDecimalString(invoice.discount.value, invoice.currency)
-				: String(invoice.discount.value),
+				? money(invoice.discount.value)
+				: number(invoice.discount.value),
 		notes: invoice.notes
 	};
 }
 
-/** A decimal with at most `decimals` places within [min, max], or a message. */
-function readDecimal(
-	text: string,
-	decimals: number,
-	min: number,
-	max: number,
-	what: string
-): number | string {
-	const scaled = parseScaled(text.replace(/[\s,]/g, ''), decimals);
-	if (scaled === null) {
-		return decimals === 0
-			? `${what} must be a whole number`
-			: `${what} must be a number with at most ${countOf(decimals, 'decimal')}`;
-	}
-	const value = scaled / 10 ** decimals;
-	if (value < min || value > max) return `${what} must be between ${min} and ${max}`;
-	return value;
+/** Where a stored invoice's field is edited in the form, or null when it is not. */
+export function formKeyOf(path: string): string | null {
+	if (path === 'clientId') return 'clientName';
+	if (path.startsWith('discount')) return 'discount';
+	if (/^lines\.\d+\.\w+$/.test(path)) return path;
+	return ['number', 'clientName', 'issueDate', 'dueDate', 'currency', 'lines', 'notes'].includes(
+		path
+	)
+		? path
+		: null;
 }
+
+/** Reads the form's numbers in the business's format (invoice/formats.ts). */
+function numberReader(formats: Formats) {
+	/** A decimal with at most `decimals` places within [min, max], or a message. */
+	const decimal = (text: string, decimals: number, min: number, max: number, what: string) => {
+		const reading = formats.readNumber(text);
+		if (!reading.ok) return `Enter ${what} like ${formats.number(1.5)}`;
+		const scaled = parseScaled(reading.value, decimals);
+		if (scaled === null) return `Enter ${what} with at most ${decimals} decimals`;
+		const value = scaled / 10 ** decimals;
+		if (value < min || value > max)
+			return `Enter ${what} from ${formats.number(min)} to ${formats.number(max)}`;
+		return value;
+	};
+	return { decimal, money: formats.readMoney, moneyHint: formats.moneyHint };
+}
+
+const tooLong = (text: string, max: number) =>
+	text.length > max ? `At most ${max.toLocaleString('en-US')} characters` : undefined;
 
 export function readInvoiceForm(
 	form: InvoiceForm,
-	numberTaken: (number: string) => boolean
+	numberTaken: (number: string) => boolean,
+	formats: Formats
 ): FormReading {
 	const errors: Record<string, string> = {};
+	const read = numberReader(formats);
 	const currency = isKnownCurrency(form.currency) ? form.currency : 'USD';
 	if (!isKnownCurrency(form.currency)) errors.currency = 'Choose a currency';
 	const number = form.number.trim();
 	if (!number) errors.number = 'Enter an invoice number';
 	else if (numberTaken(number)) errors.number = `${number} is already used by another invoice`;
+	else if (tooLong(number, INVOICE_TEXT_LIMITS.number))
+		errors.number = tooLong(number, INVOICE_TEXT_LIMITS.number)!;
 	if (!form.clientName.trim()) errors.clientName = 'Enter or choose a client';
+	else if (tooLong(form.clientName.trim(), INVOICE_TEXT_LIMITS.clientName))
+		errors.clientName = tooLong(form.clientName.trim(), INVOICE_TEXT_LIMITS.clientName)!;
 	if (!form.issueDate) errors.issueDate = 'Enter the issue date';
 	if (!form.dueDate) errors.dueDate = 'Enter the due date';
 	else if (form.issueDate && form.dueDate < form.issueDate)
 		errors.dueDate = 'Due date is before the issue date';
 	if (form.lines.length === 0) errors.lines = 'Add at least one line';
+	const notesTooLong = tooLong(form.notes.trim(), INVOICE_TEXT_LIMITS.notes);
+	if (notesTooLong) errors.notes = notesTooLong;
 
 	const lines: LineItem[] = form.lines.map((line, i) => {
 		const field = (name: keyof LineForm, value: number | string): number => {
@@ -114,35 +143,35 @@ export function readInvoiceForm(
 			}
 			return value;
 		};
-		const unitPrice = parseMoney(line.unitPrice, currency);
-		if (!line.description.trim()) errors[`lines.${i}.description`] = 'Describe the line';
+		const description = line.description.trim();
+		const descriptionProblem = description
+			? tooLong(description, INVOICE_TEXT_LIMITS.description)
+			: 'Describe the line';
+		if (descriptionProblem) errors[`lines.${i}.description`] = descriptionProblem;
+		const unitPrice = line.unitPrice.trim()
+			? (read.money(line.unitPrice, currency) ?? read.moneyHint(currency))
+			: 'Enter a unit price';
 		return {
 			id: line.id,
-			description: line.description.trim(),
-			quantity: field('quantity', readDecimal(line.quantity, 3, -1e9, 1e9, 'Quantity')),
-			unitPrice: field(
-				'unitPrice',
-				unitPrice ??
-					(line.unitPrice.trim()
-						? `Unit price must be an amount in ${currency}`
-						: 'Enter a unit price')
-			),
-			taxRate: field('taxRate', readDecimal(line.taxRate || '0', 3, 0, 100, 'Tax %')),
+			description,
+			quantity: field('quantity', read.decimal(line.quantity, 3, -1e9, 1e9, 'a quantity')),
+			unitPrice: field('unitPrice', unitPrice),
+			taxRate: field('taxRate', read.decimal(line.taxRate || '0', 3, 0, 100, 'a tax %')),
 			discountPercent: field(
 				'discountPercent',
-				readDecimal(line.discountPercent || '0', 3, 0, 100, 'Discount %')
+				read.decimal(line.discountPercent || '0', 3, 0, 100, 'a discount %')
 			)
 		};
 	});
 
 	let discount: Invoice['discount'];
 	if (form.discountKind === 'percent') {
-		const value = readDecimal(form.discountValue || '0', 3, 0, 100, 'Discount');
+		const value = read.decimal(form.discountValue || '0', 3, 0, 100, 'a discount %');
 		if (typeof value === 'string') errors.discount = value;
 		discount = { kind: 'percent', value: typeof value === 'number' ? value : 0 };
 	} else {
-		const value = parseMoney(form.discountValue || '0', currency);
-		if (value === null || value < 0) errors.discount = `Discount must be an amount in ${currency}`;
+		const value = read.money(form.discountValue || '0', currency);
+		if (value === null || value < 0) errors.discount = read.moneyHint(currency);
 		discount = { kind: 'amount', value: value !== null && value > 0 ? value : 0 };
 	}
 
@@ -150,6 +179,7 @@ export function readInvoiceForm(
 	if (discount.kind === 'amount' && discount.value > Math.max(totals.subtotal, 0)) {
 		errors.discount ??= 'Discount is larger than the subtotal';
 	}
+	moneyLimitErrors(totals, currency, formats, errors);
 	const fields: InvoiceFields | null =
 		Object.keys(errors).length > 0
 			? null
@@ -164,4 +194,25 @@ export function readInvoiceForm(
 					notes: form.notes.trim()
 				};
 	return { errors, totals, fields };
+}
+
+/**
+ * A line or an invoice beyond money.ts's limit is refused on the line's unit price (for the
+ * total: on the largest line), where it is best brought down.
+ */
+function moneyLimitErrors(
+	totals: InvoiceTotals,
+	currency: string,
+	formats: Formats,
+	errors: Record<string, string>
+): void {
+	const limit = formats.money(moneyLimit(currency), currency);
+	totals.lines.forEach((line, i) => {
+		if (!withinMoneyLimit(line.net, currency))
+			errors[`lines.${i}.unitPrice`] ??= `Line ${i + 1} comes to more than ${limit}`;
+	});
+	if (withinMoneyLimit(totals.total, currency) || totals.lines.length === 0) return;
+	const nets = totals.lines.map((line) => Math.abs(line.net));
+	const largest = nets.indexOf(Math.max(...nets));
+	errors[`lines.${largest}.unitPrice`] ??= `The invoice total comes to more than ${limit}`;
 }

@@ -3,8 +3,10 @@ import {
 	currencyDecimals,
 	formatMoney,
 	minorToDecimalString,
+	MONEY_LIMIT_MAJOR,
 	mulDivRound,
-	parseMoney
+	parseMoney,
+	withinMoneyLimit
 } from './money';
 
 describe('currencyDecimals', () => {
@@ -54,9 +56,20 @@ describe('parseMoney', () => {
 
 describe('formatMoney', () => {
 	it('formats in the currency', () => {
-		expect(formatMoney(123456, 'USD')).toBe('$1,234.56');
-		expect(formatMoney(1000, 'JPY')).toBe('¥1,000');
-		expect(formatMoney(1234, 'BHD')).toMatch(/1\.234/);
+		expect(formatMoney(123456, 'USD', 'en-US')).toBe('$1,234.56');
+		expect(formatMoney(1000, 'JPY', 'en-US')).toBe('¥1,000');
+		expect(formatMoney(1234, 'BHD', 'en-US')).toMatch(/1\.234/);
 		expect(formatMoney(-50, 'EUR', 'de-DE')).toMatch(/-0,50/);
+	});
+});
+
+describe('withinMoneyLimit', () => {
+	it('takes up to 10^12 in major units either way, in each currency minor units', () => {
+		expect(withinMoneyLimit(100_000_000_000_000, 'EUR')).toBe(true);
+		expect(withinMoneyLimit(100_000_000_000_001, 'EUR')).toBe(false);
+		expect(withinMoneyLimit(-100_000_000_000_001, 'EUR')).toBe(false);
+		expect(withinMoneyLimit(1_000_000_000_001, 'JPY')).toBe(false);
+		expect(withinMoneyLimit(1_000_000_000_000_000, 'BHD')).toBe(true);
+		expect(MONEY_LIMIT_MAJOR).toBe(1e12);
 	});
 });

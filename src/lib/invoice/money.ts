@@ -28,6 +28,21 @@ export function isKnownCurrency(code: string): boolean {
 	}
 }
 
+/**
+ * The largest amount a line or an invoice may come to, in major units: far beyond any real
+ * invoice, and a bound that keeps every figure readable in its card.
+ */
+export const MONEY_LIMIT_MAJOR = 1e12;
+
+/** MONEY_LIMIT_MAJOR in the currency's minor units. */
+export function moneyLimit(currency: string): number {
+	return MONEY_LIMIT_MAJOR * 10 ** currencyDecimals(currency);
+}
+
+export function withinMoneyLimit(minor: number, currency: string): boolean {
+	return Math.abs(minor) <= moneyLimit(currency);
+}
+
 /** a × b ÷ c rounded half away from zero, exact for any integer inputs. */
 export function mulDivRound(a: number, b: number, c: number): number {
 	const product = BigInt(a) * BigInt(b);
@@ -79,7 +94,7 @@ export function scaledToString(value: number, decimals: number): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
+export function formatMoney(minor: number, currency: string, locale: string): string {
 	const key = `${locale}|${currency}`;
 	let formatter = formatters.get(key);
 	if (!formatter) {

@@ -45,3 +45,20 @@ describe('BusinessProfileSchema', () => {
 		}
 	});
 });
+
+describe('BusinessProfileSchema locale', () => {
+	it('reads a profile stored before the locale existed as following the browser', () => {
+		const { locale, ...old } = makeProfile({ locale: 'de-DE' });
+		expect(locale).toBe('de-DE');
+		const result = v.safeParse(BusinessProfileSchema, old);
+		expect(result.success).toBe(true);
+		expect(result.output).not.toHaveProperty('locale');
+	});
+
+	it('keeps a chosen locale and refuses what is no language tag', () => {
+		const parse = (locale: string) => v.safeParse(BusinessProfileSchema, makeProfile({ locale }));
+		expect(parse('de-CH').output).toMatchObject({ locale: 'de-CH' });
+		expect(parse('not a locale!').success).toBe(false);
+		expect(parse('').success).toBe(false);
+	});
+});

@@ -3,6 +3,7 @@
  * DynamoDB items. Types are inferred from the schemas so they cannot drift apart.
  */
 import * as v from 'valibot';
+import { isLocaleTag } from './formats';
 import { isKnownCurrency } from './money';
 import { quote } from './quote';
 
@@ -21,7 +22,15 @@ const thousandths = v.check(
 );
 const percent = v.pipe(v.number(), v.minValue(0), v.maxValue(100), thousandths);
 const shortText = (max: number) =>
-	v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
+	v.pipe(v.string(), v.maxLength(max, `at most ${max.toLocaleString('en-US')} characters`));
+
+/** The longest texts an invoice holds, also the editor's field limits. */
+export const INVOICE_TEXT_LIMITS = {
+	number: 64,
+	clientName: 200,
+	description: 2000,
+	notes: 5000
+} as const;
 /** Ids are made by this app (UUIDs); 64 characters leave room for other tools' ids. */
 const id = v.pipe(
 	v.string(),
@@ -68,7 +77,7 @@ export const ClientSchema = v.object({
 
 export const LineItemSchema = v.object({
 	id,
-	description: shortText(2000),
+	description: shortText(INVOICE_TEXT_LIMITS.description),
 	/** Decimal quantity, at most 3 decimals; negative quantities make credit lines. */
 	quantity: v.pipe(v.number(), v.finite(), v.minValue(-1e9), v.maxValue(1e9), thousandths),
 	/** Minor units of the invoice currency; negative prices make credit lines. */
@@ -98,16 +107,19 @@ export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
 
 export const InvoiceSchema = v.object({
 	...meta,
-	number: v.pipe(shortText(64), v.minLength(1, 'invoice number is required')),
+	number: v.pipe(
+		shortText(INVOICE_TEXT_LIMITS.number),
+		v.minLength(1, 'invoice number is required')
+	),
 	clientId: id,
 	/** The client's name when the invoice was last saved, so history reads without a join. */
-	clientName: shortText(200),
+	clientName: shortText(INVOICE_TEXT_LIMITS.clientName),
 	issueDate: isoDate,
 	dueDate: isoDate,
 	currency,
 	lines: v.pipe(v.array(LineItemSchema), v.maxLength(1000)),
 	discount: InvoiceDiscountSchema,
-	notes: shortText(5000),
+	notes: shortText(INVOICE_TEXT_LIMITS.notes),
 	status: v.picklist(INVOICE_STATUSES),
 	payments: v.pipe(v.array(PaymentSchema), v.maxLength(500))
 });
@@ -140,7 +152,13 @@ export const BusinessProfileSchema = v.object({
 	numberFormat: v.pipe(
 		shortText(60),
 		v.includes('{SEQ', 'numbering format needs a {SEQ} or {SEQ:n} placeholder')
-	)
+	),
+	/**
+	 * How numbers and dates are written (invoice/formats.ts), or absent: as the browser does.
+	 * Absent rather than empty, so a profile saved before this field existed reads the same as
+	 * one that never chose (a three-way merge sees no change between them).
+	 */
+	locale: v.optional(v.pipe(v.string(), v.check(isLocaleTag, 'must be a language tag like de-DE')))
 });
 
 export type Client = v.InferOutput<typeof ClientSchema>;
@@ -174,20 +192,29 @@ export function withoutMeta<T extends RecordMeta>(
 	return draft as Omit<T, keyof RecordMeta> & { id: string };
 }
 
+/** What is wrong with one field: its path in the record ("lines.0.quantity") and why. */
+export interface FieldProblem {
+	path: string;
+	message: string;
+}
+
 /**
- * Formats a validation failure as one line that names the field: "lines.0.quantity: …". A
- * text the value was quoted from is shown short and printable (valibot quotes it whole).
+ * The first few problems of a validation failure. A text the value was quoted from is shown
+ * short and printable (valibot quotes it whole).
  */
+export function fieldProblems(issues: readonly v.BaseIssue<unknown>[]): FieldProblem[] {
+	return issues.slice(0, 3).map((issue) => ({
+		path: v.getDotPath(issue) ?? '',
+		message:
+			typeof issue.input === 'string'
+				? issue.message.replace(issue.received, () => quote(issue.input as string))
+				: issue.message
+	}));
+}
+
+/** Formats a validation failure as one line that names the field: "lines.0.quantity: …". */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-	return issues
-		.slice(0, 3)
-		.map((issue) => {
-			const path = v.getDotPath(issue);
-			const message =
-				typeof issue.input === 'string'
-					? issue.message.replace(issue.received, () => quote(issue.input as string))
-					: issue.message;
-			return path ? `${path}: ${message}` : message;
-		})
+	return fieldProblems(issues)
+		.map(({ path, message }) => (path ? `${path}: ${message}` : message))
 		.join('; ');
 }

@@ -1,8 +1,8 @@
 /**
  * What an invoice PDF says, as plain strings: formatted once, for the invoice's currency and
- * the reader's locale, so the layout only places text. Pure.
+ * the business's number and date format (as on screen), so the layout only places text. Pure.
  */
-import { formatMoney } from '../invoice/money';
+import type { Formats } from '../invoice/formats';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { invoiceTotals } from '../invoice/totals';
 import { countOf } from '../invoice/words';
@@ -35,15 +35,12 @@ export function documentModel(
 	invoice: Invoice,
 	profile: BusinessProfile,
 	client: Client | undefined,
-	locale: string
+	formats: Formats
 ): PdfDocumentModel {
 	const totals = invoiceTotals(invoice);
-	const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
-	const date = (iso: string) =>
-		new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-			new Date(`${iso}T00:00:00Z`)
-		);
-	const percent = (value: number) => `${new Intl.NumberFormat(locale).format(value)}%`;
+	const money = (minor: number) => formats.money(minor, invoice.currency);
+	const date = formats.date;
+	const percent = (value: number) => `${formats.number(value)}%`;
 	const days = Math.round(
 		(Date.parse(invoice.dueDate) - Date.parse(invoice.issueDate)) / 86_400_000
 	);
@@ -77,7 +74,7 @@ export function documentModel(
 		],
 		lines: invoice.lines.map((line, i) => ({
 			description: line.description,
-			quantity: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(line.quantity),
+			quantity: formats.number(line.quantity),
 			unitPrice: money(line.unitPrice),
 			tax: percent(line.taxRate),
 			discount: line.discountPercent ? percent(line.discountPercent) : '',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
+import { formatsFor } from '../invoice/formats';
 import { documentModel } from './document-model';
+
+const US = formatsFor('en-US', 'en-US');
 import { layoutInvoice, PAGE, wrap, type Measure } from './layout';
 
 /** Every character 5 points wide at size 10: easy to reason about. */
@@ -24,7 +27,7 @@ describe('layoutInvoice', () => {
 			makeInvoice({ lines: Array.from({ length: 80 }, (_, i) => makeLine({ id: `l${i}` })) }),
 			makeProfile(),
 			makeClient(),
-			'en-US'
+			US
 		);
 		for (const page of layoutInvoice(model, measure, null)) {
 			for (const op of page) {
@@ -41,7 +44,7 @@ describe('layoutInvoice', () => {
 			makeInvoice({ lines: Array.from({ length: 120 }, (_, i) => makeLine({ id: `l${i}` })) }),
 			makeProfile(),
 			makeClient(),
-			'en-US'
+			US
 		);
 		const pages = layoutInvoice(model, measure, null);
 		expect(pages.length).toBeGreaterThan(2);
@@ -61,7 +64,7 @@ describe('layoutInvoice', () => {
 			}),
 			makeProfile(),
 			makeClient(),
-			'en-US'
+			US
 		);
 		const [page] = layoutInvoice(model, measure, null);
 		const ops = page!.flatMap((op) => (op.kind === 'text' ? [op] : []));
@@ -90,7 +93,7 @@ describe('layoutInvoice', () => {
 				makeInvoice({ issueDate: '2026-01-10', dueDate }),
 				makeProfile(),
 				makeClient(),
-				'en-US'
+				US
 			).facts.find(([label]) => label === 'Terms')?.[1];
 		expect(terms('2026-01-11')).toBe('Net 1 day');
 		expect(terms('2026-02-09')).toBe('Net 30 days');
@@ -98,7 +101,7 @@ describe('layoutInvoice', () => {
 	});
 
 	it('shows payments and the balance only when something was paid', () => {
-		const unpaid = documentModel(makeInvoice(), makeProfile(), makeClient(), 'en-US');
+		const unpaid = documentModel(makeInvoice(), makeProfile(), makeClient(), US);
 		expect(unpaid.totals.map((t) => t.label)).toEqual(['Subtotal', 'Tax 0% on $100.00', 'Total']);
 		const partly = documentModel(
 			makeInvoice({
@@ -107,7 +110,7 @@ describe('layoutInvoice', () => {
 			}),
 			makeProfile(),
 			makeClient(),
-			'de-DE'
+			formatsFor('de-DE', 'en-US')
 		);
 		expect(partly.totals.slice(-2)).toEqual([
 			{ label: 'Paid', value: '−40,00\u00a0$' },

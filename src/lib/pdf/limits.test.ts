@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
+import { formatsFor } from '../invoice/formats';
 import { documentModel } from './document-model';
+
+const US = formatsFor('en-US', 'en-US');
 import { PDF_LIMITS, pdfLimitProblem } from './limits';
 
 const modelWith = (lines: number, description: string, notes = '') =>
@@ -11,7 +14,7 @@ const modelWith = (lines: number, description: string, notes = '') =>
 		}),
 		makeProfile(),
 		makeClient(),
-		'en-US'
+		US
 	);
 
 describe('pdfLimitProblem', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
 import { imageDataUrl, pngHeader } from '../testing/images';
 import { nodeFonts } from '../testing/node-fonts';
+import { formatsFor } from '../invoice/formats';
 import { documentModel } from './document-model';
 import { renderInvoicePdf } from './render';
 
@@ -17,7 +18,10 @@ let count = 0;
 
 /** Renders, writes the file, and reads it back with poppler as any PDF reader would. */
 async function render(invoice = makeInvoice(), profile = makeProfile(), client = makeClient()) {
-	const pdf = await renderInvoicePdf(documentModel(invoice, profile, client, 'en-US'), nodeFonts);
+	const pdf = await renderInvoicePdf(
+		documentModel(invoice, profile, client, formatsFor(profile.locale, 'en-US')),
+		nodeFonts
+	);
 	const file = join(dir, `invoice-${++count}.pdf`);
 	writeFileSync(file, pdf.bytes);
 	const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -60,10 +64,23 @@ describe('invoice PDF', () => {
 			})
 		);
 		expect(text).toContain('INV-2026-0042');
-		expect(text).toContain('Jan 10, 2026');
+		expect(text).toContain('01/10/2026');
 		expect(text).toMatch(/Subtotal\s+€1,019\.99/);
 		expect(text).toMatch(/Tax 20% on €1,000\.00\s+€200\.00/);
 		expect(text).toMatch(/Total\s+€1,219\.99/);
+	});
+
+	it('writes dates and money in the number and date format of the business', async () => {
+		const { text } = await render(
+			makeInvoice({
+				currency: 'EUR',
+				lines: [makeLine({ quantity: 1.5, unitPrice: 123456, taxRate: 0 })]
+			}),
+			makeProfile({ locale: 'de-DE' })
+		);
+		expect(text).toContain('10.01.2026');
+		expect(text).toMatch(/Total\s+1\.851,84\s€/);
+		expect(text).toContain('1,5');
 	});
 
 	it('flows 120 lines onto more pages, repeating the table header, with page numbers', async () => {

@@ -3,7 +3,8 @@ import {
 	BusinessProfileSchema,
 	ClientSchema,
 	InvoiceSchema,
-	describeIssues,
+	fieldProblems,
+	type FieldProblem,
 	type RecordMeta
 } from '../invoice/schema';
 import { quote } from '../invoice/quote';
@@ -44,8 +45,8 @@ export interface ChangeNotice {
 export type Draft<T> = Omit<T, keyof RecordMeta> & { id?: string };
 
 export class ValidationError extends Error {
-	constructor(message: string) {
-		super(message);
+	constructor(readonly problems: FieldProblem[]) {
+		super(problems.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; '));
 		this.name = 'ValidationError';
 	}
 }
@@ -368,7 +369,7 @@ export class Repository {
 
 	validate<K extends CollectionName>(collection: K, value: unknown): Collections[K] {
 		const result = v.safeParse(SCHEMAS[collection], value);
-		if (!result.success) throw new ValidationError(describeIssues(result.issues));
+		if (!result.success) throw new ValidationError(fieldProblems(result.issues));
 		return result.output as Collections[K];
 	}
 
@@ -405,9 +406,12 @@ export class Repository {
 	private async commit(writes: LocalWrite[]): Promise<void> {
 		for (const { change } of writes) {
 			if (itemBytes(change.record) > MAX_ITEM_BYTES) {
-				throw new ValidationError(
-					`This ${NOUNS[change.collection]} is too large to sync: ${Math.ceil(itemBytes(change.record) / 1024)} KB, over the cloud's limit of 400 KB. Shorten the notes or descriptions, or split it.`
-				);
+				throw new ValidationError([
+					{
+						path: '',
+						message: `This ${NOUNS[change.collection]} is too large to sync: ${Math.ceil(itemBytes(change.record) / 1024)} KB, over the cloud's limit of 400 KB. Shorten the notes or descriptions, or split it.`
+					}
+				]);
 			}
 		}
 		if (writes.length === 0) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeInvoice } from '../testing/factories';
+import { makeInvoice, makeProfile } from '../testing/factories';
 import { fromItem, partitionKey, toItem } from './table-design';
 
 describe('table items', () => {
@@ -36,5 +36,17 @@ describe('table items', () => {
 			expect(reading.ok).toBe(false);
 			if (!reading.ok) expect(reading.reason).toMatch(reason);
 		}
+	});
+});
+
+describe('profile items', () => {
+	it('carry the number and date format, and read without it when written before it existed', () => {
+		const record = makeProfile({ locale: 'de-DE' });
+		const item = toItem('team', { collection: 'profile', record }, 3);
+		expect(fromItem(item)).toEqual({ ok: true, change: { collection: 'profile', record }, seq: 3 });
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- an item from before
+		const { locale, ...old } = item;
+		const reading = fromItem(old);
+		expect(reading.ok && reading.change.record).not.toHaveProperty('locale');
 	});
 });
