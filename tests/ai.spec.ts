@@ -242,8 +242,12 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 	await expect(page.getByRole('alert')).toHaveText('x.gif is not a PDF, PNG or JPEG file.');
 	expect(bedrock.calls).toHaveLength(3);
 
-	// Nothing was saved until now.
+	// Nothing was saved until now: leaving the filled editor asks first.
 	await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+	await page
+		.getByRole('dialog', { name: 'Leave without saving?' })
+		.getByRole('button', { name: 'Leave' })
+		.click();
 	// Wait for the list itself: the number in the editor's input is not text, so the count
 	// below would pass on the editor page and goBack would leave the editor behind.
 	await expect(page.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();

@@ -129,7 +129,7 @@ function figuresFor(currency: string, invoices: Priced[], { range, today }: Anal
 		figures.issuedCount += 1;
 		figures.revenue += totals.total;
 		add(months, invoice.issueDate.slice(0, 7), totals.total);
-		const open = status === 'paid' ? 0 : Math.max(0, totals.balance);
+		const open = status === 'paid' ? 0 : totals.balance;
 		figures.outstanding += open;
 		if (open > 0 && invoice.dueDate < today) figures.overdue += open;
 		const client = clients.get(invoice.clientId) ?? {

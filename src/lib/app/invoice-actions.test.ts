@@ -7,7 +7,13 @@ import { SequentialIds } from '../platform/ids';
 import { MemoryRecordStore } from '../storage/memory-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { makeInvoiceDraft } from '../testing/factories';
-import { saveInvoice, setStatus } from './invoice-actions';
+import {
+	addPayment,
+	removePayment,
+	restorePayment,
+	saveInvoice,
+	setStatus
+} from './invoice-actions';
 
 /** One store, written by the open form and by "elsewhere" (a sync, another tab). */
 async function openedInvoice() {
@@ -110,5 +116,41 @@ describe('setStatus', () => {
 		const stored = await store.get('invoices', invoice.id);
 		expect(stored).toMatchObject({ status: 'sent', dueDate: '2026-04-30' });
 		expect(outcome).toMatchObject({ merged: ['dueDate'], clashes: [] });
+	});
+});
+
+describe('restorePayment', () => {
+	const payment = {
+		id: 'pay-1',
+		date: '2026-03-10',
+		amount: 2500,
+		note: '',
+		method: 'bank-transfer' as const,
+		reference: 'RF18'
+	};
+
+	it('brings a removed payment back with its id, as an edit on top of what is stored', async () => {
+		const { store, form, invoice, editElsewhere } = await openedInvoice();
+		const paid = (await addPayment(form, invoice, payment)).record;
+		const removed = (await removePayment(form, paid, payment.id)).record;
+		await editElsewhere({ notes: 'Changed meanwhile' });
+		const before = await store.get('invoices', invoice.id);
+
+		await restorePayment(form, removed.id, payment);
+
+		const stored = await store.get('invoices', invoice.id);
+		expect(stored?.payments).toEqual([payment]);
+		expect(stored?.notes).toBe('Changed meanwhile');
+		expect(stored?.history?.[0]).toBe(before?.hlc);
+	});
+
+	it('adds nothing when the payment is there again, and says when the invoice is gone', async () => {
+		const { store, form, elsewhere, invoice } = await openedInvoice();
+		await addPayment(form, invoice, payment);
+		await restorePayment(form, invoice.id, payment);
+		expect((await store.get('invoices', invoice.id))?.payments).toEqual([payment]);
+
+		await elsewhere.remove('invoices', invoice.id);
+		await expect(restorePayment(form, invoice.id, payment)).rejects.toThrow(/deleted/);
 	});
 });

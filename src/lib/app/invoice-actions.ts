@@ -62,6 +62,17 @@ export function removePayment(repository: Repository, invoice: Invoice, paymentI
 	);
 }
 
+/**
+ * Undoes a removal: the same payment (same id) goes back on the invoice as it is stored now,
+ * so whatever changed since the removal stays. Nothing is added twice.
+ */
+export async function restorePayment(repository: Repository, invoiceId: string, payment: Payment) {
+	const stored = await repository.get('invoices', invoiceId);
+	if (!stored || stored.deleted) throw new Error('the invoice was deleted');
+	if (stored.payments.some((p) => p.id === payment.id)) return;
+	return addPayment(repository, stored, payment);
+}
+
 /** Records a payment of whatever is still due, dated today, and marks the invoice paid. */
 export function markPaid(
 	repository: Repository,

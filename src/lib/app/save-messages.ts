@@ -66,7 +66,16 @@ const ITEM_WORDS: Record<string, { item: string; fields: Record<string, string> 
 			discountPercent: 'discount %'
 		}
 	},
-	payments: { item: 'Payment', fields: { date: 'date', amount: 'amount', note: 'note' } }
+	payments: {
+		item: 'Payment',
+		fields: {
+			date: 'date',
+			amount: 'amount',
+			note: 'note',
+			method: 'method',
+			reference: 'reference'
+		}
+	}
 };
 
 const OTHER = 'other details';

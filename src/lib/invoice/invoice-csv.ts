@@ -18,6 +18,7 @@ export function invoicesCsv(rows: readonly InvoiceRow[]): string {
 			'Total',
 			'Paid',
 			'Balance',
+			'Credit',
 			'Status'
 		],
 		rows.map(({ invoice, totals, status }) => {
@@ -34,6 +35,7 @@ export function invoicesCsv(rows: readonly InvoiceRow[]): string {
 				money(totals.total),
 				money(totals.paid),
 				money(totals.balance),
+				money(totals.credit),
 				DISPLAY_STATUS_LABELS[status]
 			];
 		})

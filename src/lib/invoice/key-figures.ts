@@ -24,7 +24,7 @@ export function keyFigures(rows: readonly InvoiceRow[], today: string): KeyFigur
 			overdue: 0,
 			thisMonth: 0
 		};
-		const open = status === 'paid' ? 0 : Math.max(0, totals.balance);
+		const open = status === 'paid' ? 0 : totals.balance;
 		figures.outstanding += open;
 		if (status === 'overdue') figures.overdue += open;
 		if (invoice.issueDate.startsWith(month)) figures.thisMonth += totals.total;

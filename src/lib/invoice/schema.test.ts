@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { makeInvoice, makeProfile } from '../testing/factories';
 import { imageDataUrl, jpegHeader, pngHeader } from '../testing/images';
-import { BusinessProfileSchema, withoutMeta } from './schema';
+import { BusinessProfileSchema, PAYMENT_METHODS, PaymentSchema, withoutMeta } from './schema';
 
 describe('withoutMeta', () => {
 	it('keeps the id and the content, and drops the sync metadata, history included', () => {
@@ -60,5 +60,27 @@ describe('BusinessProfileSchema locale', () => {
 		expect(parse('de-CH').output).toMatchObject({ locale: 'de-CH' });
 		expect(parse('not a locale!').success).toBe(false);
 		expect(parse('').success).toBe(false);
+	});
+});
+
+describe('PaymentSchema method and reference', () => {
+	const old = { id: 'p', date: '2026-01-20', amount: 4000, note: 'Thanks' };
+
+	it('reads a payment stored before method and reference existed as it was, without them', () => {
+		const result = v.safeParse(PaymentSchema, old);
+		expect(result.success).toBe(true);
+		expect(result.output).toEqual(old);
+	});
+
+	it('keeps a method and reference, and refuses an unknown method or an overlong reference', () => {
+		const parse = (extra: object) => v.safeParse(PaymentSchema, { ...old, ...extra });
+		expect(parse({ method: 'bank-transfer', reference: 'RF18 5390 0754' }).output).toEqual({
+			...old,
+			method: 'bank-transfer',
+			reference: 'RF18 5390 0754'
+		});
+		for (const method of PAYMENT_METHODS) expect(parse({ method }).success, method).toBe(true);
+		expect(parse({ method: 'cheque' }).success).toBe(false);
+		expect(parse({ reference: 'x'.repeat(201) }).success).toBe(false);
 	});
 });

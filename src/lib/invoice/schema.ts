@@ -87,12 +87,20 @@ export const LineItemSchema = v.object({
 	discountPercent: percent
 });
 
+export const PAYMENT_METHODS = ['bank-transfer', 'card', 'cash', 'other'] as const;
+
 export const PaymentSchema = v.object({
 	id,
 	date: isoDate,
 	/** Money received; the app records only positive payments. */
 	amount: positiveMinorUnits,
-	note: shortText(500)
+	note: shortText(500),
+	/**
+	 * How it was paid, and the bank's or card's reference, or absent: payments recorded before
+	 * these existed read as they were stored (a three-way merge sees no change between them).
+	 */
+	method: v.optional(v.picklist(PAYMENT_METHODS)),
+	reference: v.optional(shortText(200))
 });
 
 export const InvoiceDiscountSchema = v.variant('kind', [
@@ -164,6 +172,7 @@ export const BusinessProfileSchema = v.object({
 export type Client = v.InferOutput<typeof ClientSchema>;
 export type LineItem = v.InferOutput<typeof LineItemSchema>;
 export type Payment = v.InferOutput<typeof PaymentSchema>;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export type InvoiceDiscount = v.InferOutput<typeof InvoiceDiscountSchema>;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type Invoice = v.InferOutput<typeof InvoiceSchema>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, invoiceTotals } from './totals';
+import { allocate, creditFrom, invoiceTotals } from './totals';
 import { makeLine } from '../testing/factories';
 import type { LineItem } from './schema';
 
@@ -26,6 +26,31 @@ describe('invoiceTotals', () => {
 		]);
 		expect(totals.total).toBe(2950 - 295 + 441);
 		expect(totals.balance).toBe(totals.total - 1000);
+		expect(totals.credit).toBe(0);
+	});
+
+	it('shows what was paid beyond the total as credit, and no balance due', () => {
+		const totals = invoiceTotals({
+			lines: [makeLine({ quantity: 1, unitPrice: 10000 })],
+			discount: { kind: 'percent', value: 0 },
+			payments: [
+				{ id: 'a', date: '2026-01-01', amount: 6000, note: '' },
+				{ id: 'b', date: '2026-01-02', amount: 6000, note: '', method: 'cash' }
+			]
+		});
+		expect(totals).toMatchObject({ total: 10000, paid: 12000, balance: 0, credit: 2000 });
+	});
+
+	it('tells how much of a new payment would become credit', () => {
+		const totals = invoiceTotals({
+			lines: [makeLine({ quantity: 1, unitPrice: 10000 })],
+			discount: { kind: 'percent', value: 0 },
+			payments: [{ id: 'a', date: '2026-01-01', amount: 4000, note: '' }]
+		});
+		expect(creditFrom(totals, 6000)).toBe(0);
+		expect(creditFrom(totals, 6001)).toBe(1);
+		// Already paid in full: all of it.
+		expect(creditFrom({ balance: 0 }, 300)).toBe(300);
 	});
 
 	it('handles zero-decimal currencies and credit lines', () => {
@@ -79,6 +104,38 @@ describe('invoiceTotals properties', () => {
 				expect(t.taxTotal).toBe(t.taxes.reduce((s, g) => s + g.tax, 0));
 				expect(t.total).toBe(t.subtotal - t.discount + t.taxTotal);
 			})
+		);
+	});
+
+	it('paid is the sum of the payments; balance due and credit are never negative and never both', () => {
+		const paymentArb = fc.record({
+			id: fc.constant('p'),
+			date: fc.constant('2026-01-01'),
+			amount: fc.integer({ min: 1, max: 1e9 }),
+			note: fc.constant('')
+		});
+		fc.assert(
+			fc.property(
+				fc.array(lineArb, { maxLength: 10 }),
+				discountArb,
+				fc.array(paymentArb, { maxLength: 10 }),
+				fc.integer({ min: 1, max: 1e9 }),
+				(lines, discount, payments, next) => {
+					const t = invoiceTotals({ lines, discount, payments });
+					expect(t.paid).toBe(payments.reduce((sum, p) => sum + p.amount, 0));
+					expect(t.balance).toBeGreaterThanOrEqual(0);
+					expect(t.credit).toBeGreaterThanOrEqual(0);
+					expect(Math.min(t.balance, t.credit)).toBe(0);
+					expect(t.balance - t.credit).toBe(t.total - t.paid);
+					// Whatever a new payment would add as credit is exactly what it makes.
+					const after = invoiceTotals({
+						lines,
+						discount,
+						payments: [...payments, { id: 'n', date: '2026-01-02', amount: next, note: '' }]
+					});
+					expect(after.credit - t.credit).toBe(creditFrom(t, next));
+				}
+			)
 		);
 	});
 

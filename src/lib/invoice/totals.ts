@@ -28,7 +28,10 @@ export interface InvoiceTotals {
 	taxTotal: number;
 	total: number;
 	paid: number;
+	/** What is still owed: total − paid, or zero once the payments cover the total. */
 	balance: number;
+	/** What was paid beyond the total, owed back to the client: never shown as a negative balance. */
+	credit: number;
 }
 
 export function lineTotal(
@@ -104,5 +107,21 @@ export function invoiceTotals(
 	const taxTotal = taxes.reduce((sum, g) => sum + g.tax, 0);
 	const total = subtotal - discount + taxTotal;
 	const paid = invoice.payments.reduce((sum, p) => sum + p.amount, 0);
-	return { lines, subtotal, discount, taxes, taxTotal, total, paid, balance: total - paid };
+	const owed = total - paid;
+	return {
+		lines,
+		subtotal,
+		discount,
+		taxes,
+		taxTotal,
+		total,
+		paid,
+		balance: Math.max(0, owed),
+		credit: Math.max(0, -owed)
+	};
+}
+
+/** How much of a payment of `amount` goes beyond the balance due and becomes credit. */
+export function creditFrom(totals: Pick<InvoiceTotals, 'balance'>, amount: number): number {
+	return Math.max(0, amount - totals.balance);
 }

@@ -93,7 +93,9 @@ export function documentModel(
 			...(totals.paid !== 0
 				? [
 						{ label: 'Paid', value: `−${money(totals.paid)}` },
-						{ label: 'Balance due', value: money(totals.balance), strong: true }
+						totals.credit > 0
+							? { label: 'Credit', value: money(totals.credit), strong: true }
+							: { label: 'Balance due', value: money(totals.balance), strong: true }
 					]
 				: [])
 		],

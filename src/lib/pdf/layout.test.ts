@@ -118,4 +118,21 @@ describe('layoutInvoice', () => {
 		]);
 		expect(partly.stamp).toBeNull();
 	});
+
+	it('prints what was paid beyond the total as credit, never a negative balance', () => {
+		const overpaid = documentModel(
+			makeInvoice({
+				status: 'sent',
+				payments: [{ id: 'p', date: '2026-01-20', amount: 12000, note: '' }]
+			}),
+			makeProfile(),
+			makeClient(),
+			US
+		);
+		expect(overpaid.totals.slice(-2)).toEqual([
+			{ label: 'Paid', value: '−$120.00' },
+			{ label: 'Credit', value: '$20.00', strong: true }
+		]);
+		expect(overpaid.stamp).toEqual({ text: 'PAID', color: 'green' });
+	});
 });
