@@ -2,6 +2,7 @@ import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import { toRow, type InvoiceRow } from '../invoice/list-query';
 import { formatsFor, type Formats } from '../invoice/formats';
+import type { IssueContext } from '../invoice/issue';
 import { DEFAULT_PROFILE } from '../invoice/profile';
 import { localDate } from '../platform/clock';
 import type { ChangeNotice } from '../storage/repository';
@@ -61,6 +62,16 @@ export class AppData {
 	}
 	get loaded() {
 		return this.#loaded;
+	}
+
+	/** What issuing `invoice` now copies into it (invoice/issue.ts). */
+	issueContext(invoice: Invoice): IssueContext {
+		return {
+			profile: this.#profile,
+			client: this.clientsById.get(invoice.clientId),
+			at: new Date(this.services.clock.now()).toISOString(),
+			locale: this.formats.locale
+		};
 	}
 
 	get repository() {
