@@ -20,6 +20,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORTS.root}/`,
 		trace: 'retain-on-failure',
+		// Dates and amounts follow the browser's language unless the business chooses one:
+		// the tests read them in en-US wherever they run.
+		locale: 'en-US',
 		launchOptions
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],

@@ -305,7 +305,11 @@ test('an edit that syncs in while the editor is open is kept beside the edit sav
 		)
 	).toBeVisible();
 	await expect(page.getByText('Deliver to gate 3')).toBeVisible();
-	await expect(page.getByRole('definition').filter({ hasText: due })).toBeVisible();
+	// Shown in the browser's format (en-US here): 2027-01-10 reads 01/10/2027.
+	const [year, month, day] = due.split('-');
+	await expect(
+		page.getByRole('definition').filter({ hasText: `${month}/${day}/${year}` })
+	).toBeVisible();
 
 	await syncNow(page);
 	await expect

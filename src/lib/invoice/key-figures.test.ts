@@ -24,4 +24,14 @@ describe('keyFigures', () => {
 			{ currency: 'USD', outstanding: 20000, overdue: 10000, thisMonth: 10000 }
 		]);
 	});
+
+	it('leaves out a currency with nothing outstanding and nothing issued this month', () => {
+		const today = '2026-11-22';
+		const rows = [
+			makeInvoice({ id: 'a', status: 'paid', currency: 'EUR', issueDate: '2026-03-02' }),
+			makeInvoice({ id: 'b', status: 'draft', currency: 'GBP', issueDate: '2026-11-05' }),
+			makeInvoice({ id: 'c', status: 'sent', issueDate: '2026-11-02', dueDate: '2026-12-02' })
+		].map((invoice) => toRow(invoice, today));
+		expect(keyFigures(rows, today).map((f) => f.currency)).toEqual(['USD']);
+	});
 });

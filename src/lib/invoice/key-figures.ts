@@ -1,6 +1,7 @@
 /**
  * The three figures on the Invoices page, per currency, from the rows the list already has
- * (so the Analytics code stays out of the first load). Pure.
+ * (so the Analytics code stays out of the first load). A currency whose three figures are all
+ * zero says nothing, so it is left out. Pure.
  */
 import type { InvoiceRow } from './list-query';
 
@@ -8,7 +9,7 @@ export interface KeyFigures {
 	currency: string;
 	outstanding: number;
 	overdue: number;
-	/** Totals of invoices issued this calendar month. */
+	/** Totals of invoices issued (not drafts, not void) and dated this calendar month. */
 	thisMonth: number;
 }
 
@@ -29,5 +30,7 @@ export function keyFigures(rows: readonly InvoiceRow[], today: string): KeyFigur
 		if (invoice.issueDate.startsWith(month)) figures.thisMonth += totals.total;
 		byCurrency.set(invoice.currency, figures);
 	}
-	return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+	return [...byCurrency.values()]
+		.filter((f) => f.outstanding > 0 || f.thisMonth !== 0)
+		.sort((a, b) => a.currency.localeCompare(b.currency));
 }

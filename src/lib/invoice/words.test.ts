@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, plural } from './words';
+import { countOf, daysToPay, plural } from './words';
 
 describe('plural', () => {
 	it('picks the singular for one and the plural for every other count, fractions too', () => {
@@ -23,5 +23,16 @@ describe('countOf', () => {
 		expect(countOf(12_345, 'record')).toBe('12,345 records');
 		expect(countOf(1, 'record was', 'records were')).toBe('1 record was');
 		expect(countOf(2, 'record was', 'records were')).toBe('2 records were');
+	});
+});
+
+describe('daysToPay', () => {
+	it('says an average wait in whole days, and a payment on the day as such', () => {
+		expect(daysToPay(null)).toBe('—');
+		expect(daysToPay(0)).toBe('On the day issued');
+		expect(daysToPay(0.4)).toBe('On the day issued');
+		expect(daysToPay(0.6)).toBe('1 day');
+		expect(daysToPay(12.5)).toBe('13 days');
+		expect(daysToPay(-3)).toBe('3 days before issue');
 	});
 });

@@ -14,3 +14,14 @@ export function plural(count: number, one: string, other = `${one}s`): string {
 export function countOf(count: number, one: string, other?: string): string {
 	return `${grouped.format(count)} ${plural(count, one, other)}`;
 }
+
+/**
+ * An average time from issue to payment, in whole days ("0.0 days" reads like a fault); a
+ * payment dated before its invoice (back-dated, imported) is said as such.
+ */
+export function daysToPay(average: number | null): string {
+	if (average === null) return '—';
+	const days = Math.round(average);
+	if (days === 0) return 'On the day issued';
+	return days > 0 ? countOf(days, 'day') : `${countOf(-days, 'day')} before issue`;
+}
