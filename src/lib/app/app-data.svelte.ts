@@ -4,7 +4,7 @@ import { toRow, type InvoiceRow } from '../invoice/list-query';
 import { formatsFor, type Formats } from '../invoice/formats';
 import type { IssueContext } from '../invoice/issue';
 import { DEFAULT_PROFILE } from '../invoice/profile';
-import { localDate } from '../platform/clock';
+import { isoTime, localDate } from '../platform/clock';
 import type { ChangeNotice } from '../storage/repository';
 import type { CollectionName, Collections } from '../storage/record-store';
 import type { Services } from './services';
@@ -69,7 +69,7 @@ export class AppData {
 		return {
 			profile: this.#profile,
 			client: this.clientsById.get(invoice.clientId),
-			at: new Date(this.services.clock.now()).toISOString(),
+			at: isoTime(this.services.clock.now()),
 			locale: this.formats.locale
 		};
 	}

@@ -123,7 +123,7 @@ describe('issueInvoice', () => {
 
 describe('correctInvoice', () => {
 	it('voids the invoice and starts a linked draft with its lines', async () => {
-		const { store, form, invoice } = await openedInvoice();
+		const { store, form, invoice, clients } = await openedInvoice();
 		const issued = (await issueInvoice(form, invoice, issuing())).record;
 		const draft = await correctInvoice(form, issued, {
 			number: 'INV-2026-0002',
@@ -136,6 +136,9 @@ describe('correctInvoice', () => {
 			correctedBy: draft.id,
 			issued: issued.issued
 		});
+		// Edited in the editor, the draft still names what it corrects.
+		const edited = await saveInvoice(form, clients, { ...fieldsOf(draft), notes: 'fixed' }, draft);
+		expect(edited.record).toMatchObject({ notes: 'fixed', corrects: invoice.id });
 	});
 
 	it('stopped between its two steps, leaves the invoice valid and the draft linked', async () => {

@@ -37,7 +37,8 @@ export async function saveInvoice(
 			clientId: client.id,
 			clientName: client.name,
 			status: existing?.status ?? 'draft',
-			payments: existing?.payments ?? []
+			payments: existing?.payments ?? [],
+			...(existing?.corrects ? { corrects: existing.corrects } : {})
 		},
 		existing
 	);
@@ -78,7 +79,7 @@ export async function correctInvoice(
 export async function freezeIssued(
 	repository: Repository,
 	invoices: readonly Invoice[],
-	contextOf: (invoice: Invoice) => IssueContext
+	contextOf: (invoice: Invoice) => Omit<IssueContext, 'at'>
 ): Promise<number> {
 	const unfrozen = invoices.filter(needsFreezing);
 	for (const invoice of unfrozen) {

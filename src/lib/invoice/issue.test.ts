@@ -52,6 +52,7 @@ describe('issuing an invoice', () => {
 		expect(needsFreezing(makeInvoice())).toBe(false);
 		const done = frozen(legacy, context());
 		expect(needsFreezing(done)).toBe(false);
+		expect(done.issued?.at).toBe('2026-01-10T00:00:00.000Z');
 		expect(issuedChangeProblem(legacy, done)).toBeNull();
 	});
 });

@@ -106,8 +106,10 @@ export function needsFreezing(invoice: Invoice): boolean {
 	return isIssued(invoice) && !invoice.issued && !invoice.deleted;
 }
 
-export function frozen(invoice: Invoice, context: IssueContext): Invoice {
-	return { ...invoice, issued: snapshot(invoice, context) };
+/** When such an invoice was really issued is not known: its snapshot carries its issue date. */
+export function frozen(invoice: Invoice, context: Omit<IssueContext, 'at'>): Invoice {
+	const at = `${invoice.issueDate}T00:00:00.000Z`;
+	return { ...invoice, issued: snapshot(invoice, { ...context, at }) };
 }
 
 /** The content of a new draft that corrects `invoice`: its client and lines, freshly dated. */
