@@ -23,15 +23,18 @@ for (const width of [1280, 390]) {
 			client: 'Axe & Co',
 			lines: [{ description: 'Audit', unitPrice: '99' }]
 		});
-		await page.getByRole('button', { name: 'Mark as sent' }).click();
-		await expect(page.getByRole('button', { name: 'Record payment' })).toBeVisible();
-		await expectAccessible(page, 'invoice view');
-
 		await page.getByRole('button', { name: 'Delete invoice' }).click();
 		await expectAccessible(page, 'delete dialog');
 		await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
-		await page.getByRole('button', { name: 'Edit' }).click();
+		await page.getByRole('button', { name: 'Mark as sent' }).click();
+		await expect(page.getByRole('button', { name: 'Record payment' })).toBeVisible();
+		await expectAccessible(page, 'invoice view');
+		await page.getByRole('button', { name: 'Correct invoice' }).click();
+		await expectAccessible(page, 'correct dialog');
+		await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+		await page.getByRole('link', { name: 'New invoice', exact: true }).click();
 		await page.getByLabel('Unit price').fill('x');
 		await page.getByRole('button', { name: 'Save invoice' }).click();
 		await expectAccessible(page, 'editor with errors');

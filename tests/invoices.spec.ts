@@ -36,16 +36,27 @@ test('create, edit and delete an invoice by its contract names', async ({ page }
 	await expect(row).toContainText('$400.00');
 	await expect(row).toContainText('Paid');
 
+	// Issued, it is a record: no Edit, no Delete.
 	await page.reload();
 	await row.getByRole('link', { name: number }).click();
+	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Delete invoice' })).toHaveCount(0);
+
+	// A draft is deleted.
+	const draft = await createInvoice(page, {
+		client: 'Łódź Müller',
+		lines: [{ description: 'Second thoughts', unitPrice: '10' }]
+	});
 	await page.getByRole('button', { name: 'Delete invoice' }).click();
 	const dialog = page.getByRole('dialog');
-	await expect(dialog).toContainText(`Delete invoice ${number}?`);
+	await expect(dialog).toContainText(`Delete invoice ${draft}?`);
 	await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
-	await expect(page.getByText('No invoices yet')).toBeVisible();
+	await expect(page.getByRole('link', { name: draft })).toHaveCount(0);
 	await page.reload();
-	await expect(page.getByText('No invoices yet')).toBeVisible();
+	await expect(page.getByRole('link', { name: number })).toBeVisible();
+	await expect(page.getByRole('link', { name: draft })).toHaveCount(0);
 });
 
 test('the editor explains wrong fields and saves nothing until they are right', async ({

@@ -2,8 +2,9 @@ import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import { toRow, type InvoiceRow } from '../invoice/list-query';
 import { formatsFor, type Formats } from '../invoice/formats';
+import type { IssueContext } from '../invoice/issue';
 import { DEFAULT_PROFILE } from '../invoice/profile';
-import { localDate } from '../platform/clock';
+import { isoTime, localDate } from '../platform/clock';
 import type { ChangeNotice } from '../storage/repository';
 import type { CollectionName, Collections } from '../storage/record-store';
 import type { Services } from './services';
@@ -61,6 +62,16 @@ export class AppData {
 	}
 	get loaded() {
 		return this.#loaded;
+	}
+
+	/** What issuing `invoice` now copies into it (invoice/issue.ts). */
+	issueContext(invoice: Invoice): IssueContext {
+		return {
+			profile: this.#profile,
+			client: this.clientsById.get(invoice.clientId),
+			at: isoTime(this.services.clock.now()),
+			locale: this.formats.locale
+		};
 	}
 
 	get repository() {

@@ -64,7 +64,7 @@ describe('AppData', () => {
 	it('shows changes made in another tab, and drops deleted records', async () => {
 		const { first, second } = twoTabs();
 		await Promise.all([first.load(), second.load()]);
-		const saved = await first.repository.save('invoices', makeInvoiceDraft({ status: 'sent' }));
+		const saved = await first.repository.save('invoices', makeInvoiceDraft());
 		await settle();
 		expect(second.invoices.map((i) => i.id)).toEqual([saved.id]);
 		expect(second.pending).toBe(1);

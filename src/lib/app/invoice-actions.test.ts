@@ -7,12 +7,15 @@ import { SequentialIds } from '../platform/ids';
 import { MemoryRecordStore } from '../storage/memory-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { makeInvoiceDraft } from '../testing/factories';
+import { makeProfile } from '../testing/factories';
 import {
 	addPayment,
+	correctInvoice,
+	freezeIssued,
+	issueInvoice,
 	removePayment,
 	restorePayment,
-	saveInvoice,
-	setStatus
+	saveInvoice
 } from './invoice-actions';
 
 /** One store, written by the open form and by "elsewhere" (a sync, another tab). */
@@ -106,12 +109,19 @@ describe('saveInvoice', () => {
 	});
 });
 
-describe('setStatus', () => {
+const issuing = (at = '2026-03-10T12:00:00.000Z') => ({
+	profile: makeProfile({ name: 'Studio North' }),
+	client: undefined,
+	at,
+	locale: 'en-GB'
+});
+
+describe('issueInvoice', () => {
 	it('keeps a change made elsewhere since the invoice was shown', async () => {
 		const { store, form, invoice, editElsewhere } = await openedInvoice();
 		await editElsewhere({ dueDate: '2026-04-30' });
 
-		const outcome = await setStatus(form, invoice, 'sent');
+		const outcome = await issueInvoice(form, invoice, issuing());
 
 		const stored = await store.get('invoices', invoice.id);
 		expect(stored).toMatchObject({ status: 'sent', dueDate: '2026-04-30' });
@@ -152,5 +162,63 @@ describe('restorePayment', () => {
 
 		await elsewhere.remove('invoices', invoice.id);
 		await expect(restorePayment(form, invoice.id, payment)).rejects.toThrow(/deleted/);
+	});
+});
+
+describe('correctInvoice', () => {
+	it('voids the invoice and starts a linked draft with its lines', async () => {
+		const { store, form, invoice, clients } = await openedInvoice();
+		const issued = (await issueInvoice(form, invoice, issuing())).record;
+		const draft = await correctInvoice(form, issued, {
+			number: 'INV-2026-0002',
+			issueDate: '2026-03-11',
+			dueDate: '2026-04-10'
+		});
+		expect(draft).toMatchObject({ status: 'draft', corrects: invoice.id, notes: 'PO 4711' });
+		expect(await store.get('invoices', invoice.id)).toMatchObject({
+			status: 'void',
+			correctedBy: draft.id,
+			issued: issued.issued
+		});
+		// Edited in the editor, the draft still names what it corrects.
+		const edited = await saveInvoice(form, clients, { ...fieldsOf(draft), notes: 'fixed' }, draft);
+		expect(edited.record).toMatchObject({ notes: 'fixed', corrects: invoice.id });
+	});
+
+	it('stopped between its two steps, leaves the invoice valid and the draft linked', async () => {
+		const { store, form, invoice } = await openedInvoice();
+		const issued = (await issueInvoice(form, invoice, issuing())).record;
+		// The draft's save goes through; the tab closes before the void is written.
+		const realUpdate = form.update.bind(form);
+		let calls = 0;
+		form.update = (async (...args: Parameters<typeof realUpdate>) => {
+			if (++calls > 1) throw new Error('the tab was closed');
+			return realUpdate(...args);
+		}) as typeof form.update;
+		await expect(
+			correctInvoice(form, issued, {
+				number: 'X-2',
+				issueDate: '2026-03-11',
+				dueDate: '2026-04-10'
+			})
+		).rejects.toThrow('the tab was closed');
+		form.update = realUpdate;
+		expect((await store.get('invoices', invoice.id))?.status).toBe('sent');
+		const all = await store.all('invoices');
+		expect(all.filter((i) => i.corrects === invoice.id).map((i) => i.status)).toEqual(['draft']);
+	});
+});
+
+describe('freezeIssued', () => {
+	it('gives invoices issued before snapshots the details they had, and leaves the rest', async () => {
+		const { store, form, invoice, editElsewhere } = await openedInvoice();
+		await editElsewhere({ status: 'sent' });
+		const legacy = (await store.get('invoices', invoice.id))!;
+		const draft = await form.save('invoices', makeInvoiceDraft({ number: 'INV-2026-0009' }));
+		expect(await freezeIssued(form, [legacy, draft], () => issuing())).toBe(1);
+		expect((await store.get('invoices', invoice.id))?.issued?.seller.name).toBe('Studio North');
+		expect((await store.get('invoices', draft.id))?.issued).toBeUndefined();
+		const again = (await store.get('invoices', invoice.id))!;
+		expect(await freezeIssued(form, [again], () => issuing())).toBe(0);
 	});
 });

@@ -3,6 +3,7 @@
  * of a stored invoice names the version it was made from, so a change that arrived meanwhile
  * (a sync, another tab) is merged in rather than overwritten; the outcome says what happened.
  */
+import { correctionDraft, frozen, issue, needsFreezing, type IssueContext } from '../invoice/issue';
 import { withoutMeta, type Client, type Invoice, type Payment } from '../invoice/schema';
 import type { InvoiceFields } from '../invoice/invoice-form';
 import { invoiceTotals } from '../invoice/totals';
@@ -36,14 +37,55 @@ export async function saveInvoice(
 			clientId: client.id,
 			clientName: client.name,
 			status: existing?.status ?? 'draft',
-			payments: existing?.payments ?? []
+			payments: existing?.payments ?? [],
+			...(existing?.corrects ? { corrects: existing.corrects } : {})
 		},
 		existing
 	);
 }
 
-export function setStatus(repository: Repository, invoice: Invoice, status: Invoice['status']) {
-	return repository.update('invoices', { ...withoutMeta(invoice), status }, invoice);
+/** Mark as sent: the invoice becomes a record, with both parties copied in (invoice/issue.ts). */
+export function issueInvoice(repository: Repository, invoice: Invoice, context: IssueContext) {
+	return repository.update('invoices', withoutMeta(issue(invoice, context)), invoice);
+}
+
+export function voidInvoice(repository: Repository, invoice: Invoice) {
+	return repository.update('invoices', { ...withoutMeta(invoice), status: 'void' }, invoice);
+}
+
+/**
+ * Correct invoice: a new draft with the same client and lines that names the invoice, then the
+ * invoice voided, naming the draft. The draft comes first: stopped in between, the invoice is
+ * still valid and the draft shows what it corrects.
+ */
+export async function correctInvoice(
+	repository: Repository,
+	invoice: Invoice,
+	fields: { number: string; issueDate: string; dueDate: string }
+): Promise<Invoice> {
+	const draft = await repository.save('invoices', correctionDraft(invoice, fields));
+	await repository.update(
+		'invoices',
+		{ ...withoutMeta(invoice), status: 'void', correctedBy: draft.id },
+		invoice
+	);
+	return draft;
+}
+
+/**
+ * Before a client or the business profile changes, invoices issued before snapshots existed
+ * get the details they were issued with, so the change cannot reach them. Returns how many.
+ */
+export async function freezeIssued(
+	repository: Repository,
+	invoices: readonly Invoice[],
+	contextOf: (invoice: Invoice) => Omit<IssueContext, 'at'>
+): Promise<number> {
+	const unfrozen = invoices.filter(needsFreezing);
+	for (const invoice of unfrozen) {
+		await repository.update('invoices', withoutMeta(frozen(invoice, contextOf(invoice))), invoice);
+	}
+	return unfrozen.length;
 }
 
 export function addPayment(repository: Repository, invoice: Invoice, payment: Payment) {

@@ -38,7 +38,10 @@ const FIELD_WORDS: FieldWords = {
 		discount: 'discount',
 		notes: 'notes',
 		status: 'status',
-		payments: 'payments'
+		payments: 'payments',
+		issued: 'issued details',
+		corrects: 'corrected invoice',
+		correctedBy: 'correction'
 	},
 	clients: { name: 'name', email: 'email', address: 'address', taxId: 'tax ID' },
 	profile: {

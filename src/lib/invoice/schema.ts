@@ -113,6 +113,26 @@ export const InvoiceDiscountSchema = v.variant('kind', [
 
 export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
 
+/** Who an invoice is from or to, as printed on it. */
+export const PartySchema = v.object({
+	name: shortText(200),
+	email: shortText(200),
+	address: shortText(1000),
+	taxId: shortText(100)
+});
+
+/**
+ * The seller's and buyer's details as they were when the invoice was issued (Mark as sent):
+ * later edits of the client or the business profile never change an issued invoice.
+ */
+export const IssuedSnapshotSchema = v.object({
+	at: isoTimestamp,
+	/** The number and date format (a BCP 47 tag) the invoice's documents print in. */
+	locale: shortText(35),
+	seller: PartySchema,
+	buyer: PartySchema
+});
+
 export const InvoiceSchema = v.object({
 	...meta,
 	number: v.pipe(
@@ -129,7 +149,12 @@ export const InvoiceSchema = v.object({
 	discount: InvoiceDiscountSchema,
 	notes: shortText(INVOICE_TEXT_LIMITS.notes),
 	status: v.picklist(INVOICE_STATUSES),
-	payments: v.pipe(v.array(PaymentSchema), v.maxLength(500))
+	payments: v.pipe(v.array(PaymentSchema), v.maxLength(500)),
+	/** Absent on drafts, and on invoices issued before snapshots existed (see invoice/issue.ts). */
+	issued: v.optional(IssuedSnapshotSchema),
+	/** A replacement draft names the issued invoice it corrects; that one is void and names it. */
+	corrects: v.optional(id),
+	correctedBy: v.optional(id)
 });
 
 export const BUSINESS_PROFILE_ID = 'business';
@@ -177,6 +202,8 @@ export type InvoiceDiscount = v.InferOutput<typeof InvoiceDiscountSchema>;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type Invoice = v.InferOutput<typeof InvoiceSchema>;
 export type BusinessProfile = v.InferOutput<typeof BusinessProfileSchema>;
+export type Party = v.InferOutput<typeof PartySchema>;
+export type IssuedSnapshot = v.InferOutput<typeof IssuedSnapshotSchema>;
 export type RecordMeta = Pick<
 	Invoice,
 	'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'history' | 'deleted'

@@ -2,7 +2,8 @@
  * What an invoice PDF says, as plain strings: formatted once, for the invoice's currency and
  * the business's number and date format (as on screen), so the layout only places text. Pure.
  */
-import type { Formats } from '../invoice/formats';
+import { formatsFor, type Formats } from '../invoice/formats';
+import { partiesOf } from '../invoice/issue';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { invoiceTotals } from '../invoice/totals';
 import { countOf } from '../invoice/words';
@@ -35,8 +36,13 @@ export function documentModel(
 	invoice: Invoice,
 	profile: BusinessProfile,
 	client: Client | undefined,
-	formats: Formats
+	appFormats: Formats
 ): PdfDocumentModel {
+	// An issued invoice prints as it was issued: its parties and its number and date format.
+	const formats = invoice.issued
+		? formatsFor(invoice.issued.locale, appFormats.locale)
+		: appFormats;
+	const { seller, buyer } = partiesOf(invoice, profile, client);
 	const totals = invoiceTotals(invoice);
 	const money = (minor: number) => formats.money(minor, invoice.currency);
 	const date = formats.date;
@@ -50,19 +56,19 @@ export function documentModel(
 		title: invoice.status === 'draft' ? 'Draft invoice' : 'Invoice',
 		number: invoice.number,
 		seller: {
-			name: profile.name.trim() || 'Your business',
+			name: seller.name.trim() || 'Your business',
 			lines: present(
-				...profile.address.split('\n'),
-				profile.email,
-				profile.taxId && `Tax ID ${profile.taxId}`
+				...seller.address.split('\n'),
+				seller.email,
+				seller.taxId && `Tax ID ${seller.taxId}`
 			)
 		},
 		buyer: {
-			name: invoice.clientName,
+			name: buyer.name,
 			lines: present(
-				...(client?.address ?? '').split('\n'),
-				client?.email ?? '',
-				client?.taxId ? `Tax ID ${client.taxId}` : ''
+				...buyer.address.split('\n'),
+				buyer.email,
+				buyer.taxId && `Tax ID ${buyer.taxId}`
 			)
 		},
 		facts: [

@@ -50,6 +50,11 @@ export class ManualClock implements Clock, Scheduler {
 }
 
 /** YYYY-MM-DD of the given instant in the user's own time zone. */
+/** A moment as an ISO timestamp (UTC), as records store it. */
+export function isoTime(ms: number): string {
+	return new Date(ms).toISOString();
+}
+
 export function localDate(ms: number): string {
 	const d = new Date(ms);
 	const pad = (n: number) => String(n).padStart(2, '0');

@@ -5,8 +5,10 @@ import {
 	InvoiceSchema,
 	fieldProblems,
 	type FieldProblem,
+	type Invoice,
 	type RecordMeta
 } from '../invoice/schema';
+import { issuedChangeProblem, IssuedInvoiceError } from '../invoice/issue';
 import { quote } from '../invoice/quote';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
@@ -214,6 +216,7 @@ export class Repository {
 					);
 				}
 			}
+			this.refuseIssuedChange(collection, existing, outcome.record);
 			const origin = draft.id ? 'edit' : 'created';
 			await this.commit([
 				{
@@ -260,6 +263,7 @@ export class Repository {
 		await this.retryStale(async () => {
 			const existing = await this.store.get(collection, id);
 			if (!existing || existing.deleted) return;
+			this.refuseIssuedChange(collection, existing, null);
 			this.hlc.receive(existing.hlc);
 			const record = {
 				...tombstoneOf(existing),
@@ -275,6 +279,18 @@ export class Repository {
 				}
 			]);
 		});
+	}
+
+	/** An issued invoice only gets paid, voided or corrected here (invoice/issue.ts). */
+	private refuseIssuedChange(
+		collection: CollectionName,
+		stored: Collections[CollectionName] | undefined,
+		next: Collections[CollectionName] | null
+	): void {
+		if (collection !== 'invoices') return;
+		const invoice = stored as Invoice | undefined;
+		const problem = issuedChangeProblem(invoice, next as Invoice | null);
+		if (problem && invoice) throw new IssuedInvoiceError(invoice.number, problem);
 	}
 
 	/** A new stamp for a version made here by merging (later than every stamp seen). */

@@ -1,5 +1,7 @@
 /** The sync engine's decisions, as pure functions: what a cloud version does locally, and
  * when the pull checkpoint may move. */
+import { isIssued } from '../invoice/issue';
+import type { Invoice } from '../invoice/schema';
 import { changedFields, changedSince, mergeFields, sameContent } from './field-merge';
 import { itemBytes, MAX_ITEM_BYTES } from './item-size';
 import { builtOn, descendsFrom, lineageOf } from './lineage';
@@ -119,6 +121,19 @@ export function resolveCloudVersion(
 	const base = [pending.base, ...(pending.sent ?? [])]
 		.filter((version) => version !== undefined && builtOn(remote, version))
 		.at(-1);
+	// An issued invoice is final: a draft edit or delete made alongside it never changes it.
+	// The edit stays restorable as a copy (restored, it becomes a new draft).
+	const issued = issuedOverDraft(cloud.collection, local, remote);
+	if (issued) {
+		const other = issued === local ? remote : local;
+		const keep = (keptHlc: string) =>
+			!other.deleted && changedSince(base, other)
+				? copyOf(other, keptHlc, changedFields(base, other))
+				: undefined;
+		if (issued === remote) return takeCloud(keep(remote.hlc));
+		const next = restamp(local);
+		return { ...rebase(next), ...withConflict(keep(next.hlc)) };
+	}
 	if (local.deleted || remote.deleted) {
 		if (local.deleted && remote.deleted) {
 			return newerOf(local, remote) === remote ? takeCloud() : rebase();
@@ -145,6 +160,18 @@ export function resolveCloudVersion(
 }
 
 type Record = Change['record'];
+
+/** Of two concurrent invoice versions, the issued one when the other is a draft or deleted. */
+function issuedOverDraft(
+	collection: Change['collection'],
+	local: Record,
+	remote: Record
+): Record | undefined {
+	if (collection !== 'invoices') return undefined;
+	const live = (record: Record) => !record.deleted && isIssued(record as Invoice);
+	if (live(local) === live(remote)) return undefined;
+	return live(local) ? local : remote;
+}
 
 function withConflict(conflict: ConflictCopy | undefined): { conflict?: ConflictCopy } {
 	return conflict ? { conflict } : {};
