@@ -52,7 +52,7 @@ async function seed(page: Page) {
 	await page.getByRole('button', { name: 'Record payment' }).waitFor();
 	await page.getByLabel(/^Amount/).fill('1');
 	await page.getByRole('button', { name: 'Record payment' }).click();
-	await expect(page.getByText('Payment recorded')).toBeVisible();
+	await expect(page.getByText('Payment recorded', { exact: true })).toBeVisible();
 	const b = await createInvoice(page, {
 		client: 'Tokyo KK',
 		currency: 'JPY',

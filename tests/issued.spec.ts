@@ -70,4 +70,14 @@ test('an issued invoice is a record: later edits elsewhere never reach it, corre
 	await expect(page.getByRole('link', { name: `invoice ${correction}` })).toBeVisible();
 	await page.reload();
 	await expect(page.getByRole('region', { name: 'Invoice' })).toContainText('Tax ID DE111111111');
+
+	// Its log tells the story, newest first.
+	const activity = page.getByRole('region', { name: 'Activity' }).getByRole('listitem');
+	await expect(activity).toHaveText([
+		/^Voided and corrected/,
+		/^PDF downloaded/,
+		/^PDF downloaded/,
+		/^Issued and marked as sent/,
+		/^Created/
+	]);
 });

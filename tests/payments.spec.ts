@@ -40,7 +40,7 @@ test('a payment above the balance asks first and then shows as credit, with its 
 
 	await page.getByRole('button', { name: 'Record payment' }).click();
 	await dialog.getByRole('button', { name: 'Record payment' }).click();
-	await expect(page.getByText('Payment recorded')).toBeVisible();
+	await expect(page.getByText('Payment recorded', { exact: true })).toBeVisible();
 	await expect(figure(page, 'Credit')).toHaveText('$20.00');
 	await expect(figure(page, 'Paid')).toHaveText('$120.00');
 	await expect(page.locator('.totals dt', { hasText: 'Balance due' })).toHaveCount(0);
@@ -65,7 +65,7 @@ test('a payment within the balance is recorded without asking', async ({ page })
 	await sentInvoice(page);
 	await page.getByLabel(/^Amount/).fill('40');
 	await page.getByRole('button', { name: 'Record payment' }).click();
-	await expect(page.getByText('Payment recorded')).toBeVisible();
+	await expect(page.getByText('Payment recorded', { exact: true })).toBeVisible();
 	await expect(page.getByRole('dialog')).toHaveCount(0);
 	await expect(figure(page, 'Balance due')).toHaveText('$60.00');
 	// Bank transfer is what most invoices are paid by, so it is what the form offers first.

@@ -2,6 +2,7 @@ import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import { toRow, type InvoiceRow } from '../invoice/list-query';
 import { formatsFor, type Formats } from '../invoice/formats';
+import type { ActivityStamp } from '../invoice/activity';
 import type { IssueContext } from '../invoice/issue';
 import { DEFAULT_PROFILE } from '../invoice/profile';
 import { isoTime, localDate } from '../platform/clock';
@@ -72,6 +73,11 @@ export class AppData {
 			at: isoTime(this.services.clock.now()),
 			locale: this.formats.locale
 		};
+	}
+
+	/** When and where an event happens now, for an invoice's activity log. */
+	activityStamp(): ActivityStamp {
+		return { at: isoTime(this.services.clock.now()), device: this.services.repository.deviceId };
 	}
 
 	get repository() {

@@ -3,8 +3,15 @@
  * of a stored invoice names the version it was made from, so a change that arrived meanwhile
  * (a sync, another tab) is merged in rather than overwritten; the outcome says what happened.
  */
+import { appendActivity, type ActivityStamp } from '../invoice/activity';
 import { correctionDraft, frozen, issue, needsFreezing, type IssueContext } from '../invoice/issue';
-import { withoutMeta, type Client, type Invoice, type Payment } from '../invoice/schema';
+import {
+	withoutMeta,
+	type ActivityKind,
+	type Client,
+	type Invoice,
+	type Payment
+} from '../invoice/schema';
 import type { InvoiceFields } from '../invoice/invoice-form';
 import { invoiceTotals } from '../invoice/totals';
 import type { Repository, SaveOutcome } from '../storage/repository';
@@ -161,4 +168,15 @@ export async function settleImportedPaid(
 		settled.push(invoice.number);
 	}
 	return settled;
+}
+
+/** Records an event that changes nothing else (a PDF downloaded, an e-mail sent). */
+export function logActivity(
+	repository: Repository,
+	invoice: Invoice,
+	kind: ActivityKind,
+	stamp: ActivityStamp
+) {
+	const activity = appendActivity(invoice.activity, [{ ...stamp, kind }]);
+	return repository.update('invoices', { ...withoutMeta(invoice), activity }, invoice);
 }

@@ -41,7 +41,8 @@ const FIELD_WORDS: FieldWords = {
 		payments: 'payments',
 		issued: 'issued details',
 		corrects: 'corrected invoice',
-		correctedBy: 'correction'
+		correctedBy: 'correction',
+		activity: 'activity log'
 	},
 	clients: { name: 'name', email: 'email', address: 'address', taxId: 'tax ID' },
 	profile: {

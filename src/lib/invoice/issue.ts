@@ -12,8 +12,8 @@ export class IssuedInvoiceError extends Error {
 	}
 }
 
-/** What may still change once an invoice is issued: getting paid, voided, corrected. */
-const CHANGEABLE_AFTER_ISSUE = new Set(['status', 'payments', 'correctedBy']);
+/** What may still change once an invoice is issued: getting paid, voided, corrected, its log. */
+const CHANGEABLE_AFTER_ISSUE = new Set(['status', 'payments', 'correctedBy', 'activity']);
 const META = new Set(['id', 'createdAt', 'updatedAt', 'hlc', 'history', 'deleted']);
 
 /**

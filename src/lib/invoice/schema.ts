@@ -133,6 +133,33 @@ export const IssuedSnapshotSchema = v.object({
 	buyer: PartySchema
 });
 
+export const ACTIVITY_KINDS = [
+	'created',
+	'edited',
+	'issued',
+	'pdf-downloaded',
+	'emailed',
+	'reminder-sent',
+	'payment-recorded',
+	'payment-removed',
+	'paid',
+	'voided',
+	'corrected'
+] as const;
+
+/** One line of an invoice's activity log (invoice/activity.ts); the log is only appended to. */
+export const ActivityEntrySchema = v.object({
+	at: isoTimestamp,
+	kind: v.picklist(ACTIVITY_KINDS),
+	/** The device it happened on (its HLC device id), so changes from elsewhere read as such. */
+	device: v.pipe(v.string(), v.maxLength(64)),
+	/** For payments: the amount, in the invoice's minor units. */
+	amount: v.optional(minorUnits)
+});
+
+/** The log keeps its first entry and the latest ones, so a busy invoice stays a small item. */
+export const ACTIVITY_LIMIT = 200;
+
 export const InvoiceSchema = v.object({
 	...meta,
 	number: v.pipe(
@@ -154,7 +181,8 @@ export const InvoiceSchema = v.object({
 	issued: v.optional(IssuedSnapshotSchema),
 	/** A replacement draft names the issued invoice it corrects; that one is void and names it. */
 	corrects: v.optional(id),
-	correctedBy: v.optional(id)
+	correctedBy: v.optional(id),
+	activity: v.optional(v.pipe(v.array(ActivityEntrySchema), v.maxLength(ACTIVITY_LIMIT)))
 });
 
 export const BUSINESS_PROFILE_ID = 'business';
@@ -203,6 +231,8 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type Invoice = v.InferOutput<typeof InvoiceSchema>;
 export type BusinessProfile = v.InferOutput<typeof BusinessProfileSchema>;
 export type Party = v.InferOutput<typeof PartySchema>;
+export type ActivityEntry = v.InferOutput<typeof ActivityEntrySchema>;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type IssuedSnapshot = v.InferOutput<typeof IssuedSnapshotSchema>;
 export type RecordMeta = Pick<
 	Invoice,

@@ -4,8 +4,12 @@
  * different values is a clash, settled by the newer stamp and reported so the other value
  * can be kept. The `lines` array (like every non-scalar field) counts as one field.
  */
-import type { RecordMeta } from '../invoice/schema';
+import { mergeActivity } from '../invoice/activity';
+import type { ActivityEntry, RecordMeta } from '../invoice/schema';
 import { newerOf } from './merge';
+
+/** An invoice's activity log (invoice/activity.ts) merges as a union of entries. */
+const APPEND_ONLY_LOG = 'activity';
 
 /** Fields every version has that say when and where, not what. */
 const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'hlc', 'history', 'deleted']);
@@ -62,6 +66,12 @@ export function mergeFields<T extends RecordMeta>(
 	for (const name of contentFields(base, local, remote)) {
 		const [b, l, r] = [field(base, name), field(local, name), field(remote, name)];
 		if (l === r) continue;
+		if (name === APPEND_ONLY_LOG) {
+			// Only ever appended to: both sides' entries are kept, never a clash.
+			const log = (record: T) => (record as Record<string, unknown>)[name] as ActivityEntry[];
+			merged[name] = otherSide[name] = mergeActivity(log(local), log(remote));
+			continue;
+		}
 		const source = base
 			? l === b
 				? remote
@@ -87,12 +97,17 @@ export function mergeFields<T extends RecordMeta>(
 	return { merged: merged as T, clashes, otherSide: otherSide as T };
 }
 
-/** The content fields `record` changed relative to `base` (none when base is unknown). */
+/**
+ * The content fields `record` changed relative to `base` (none when base is unknown). The log
+ * is left out: it records the changes, it is not one a person made.
+ */
 export function changedFields(base: RecordMeta | undefined, record: RecordMeta): string[] {
 	if (!base) return [];
 	const value = (r: RecordMeta, name: string) =>
 		canonical((r as unknown as Record<string, unknown>)[name] ?? null);
-	return contentFields(base, record).filter((name) => value(base, name) !== value(record, name));
+	return contentFields(base, record).filter(
+		(name) => name !== APPEND_ONLY_LOG && value(base, name) !== value(record, name)
+	);
 }
 
 function isEmpty(canonicalValue: string): boolean {

@@ -8,6 +8,7 @@ import {
 	type Invoice,
 	type RecordMeta
 } from '../invoice/schema';
+import { appendActivity, describeChange } from '../invoice/activity';
 import { issuedChangeProblem, IssuedInvoiceError } from '../invoice/issue';
 import { quote } from '../invoice/quote';
 import type { Clock } from '../platform/clock';
@@ -216,6 +217,9 @@ export class Repository {
 					);
 				}
 			}
+			if (collection === 'invoices') {
+				outcome.record = this.withActivity(existing, outcome.record, now);
+			}
 			this.refuseIssuedChange(collection, existing, outcome.record);
 			const origin = draft.id ? 'edit' : 'created';
 			await this.commit([
@@ -279,6 +283,18 @@ export class Repository {
 				}
 			]);
 		});
+	}
+
+	/** The invoice with what this save did appended to its log (invoice/activity.ts). */
+	private withActivity<T>(stored: T | undefined, next: T, at: string): T {
+		const before = stored as Invoice | undefined;
+		const after = next as Invoice;
+		const entries = describeChange(before, after, { at, device: this.deviceId });
+		if (entries.length === 0) return next;
+		return this.validate('invoices', {
+			...after,
+			activity: appendActivity(after.activity, entries)
+		}) as T;
 	}
 
 	/** An issued invoice only gets paid, voided or corrected here (invoice/issue.ts). */
