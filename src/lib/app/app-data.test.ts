@@ -1,3 +1,4 @@
+import { MemoryMail } from '../platform/mail';
 import { describe, expect, it } from 'vitest';
 import { withoutMeta } from '../invoice/schema';
 import { MemoryTabNetwork } from '../platform/channel';
@@ -53,7 +54,17 @@ function twoTabs() {
 		const repository = new Repository(store, clock, ids, network.join(), 'dev');
 		const { connection: aws, ai } = memoryAws(clock);
 		const sync = memorySync(aws, store, repository, clock);
-		return { store, clock, ids, repository, aws, sync, ai, locale: 'en-US' };
+		return {
+			store,
+			clock,
+			ids,
+			repository,
+			aws,
+			sync,
+			ai,
+			locale: 'en-US',
+			mail: new MemoryMail(false)
+		};
 	};
 	return { store, clock, first: new AppData(tab()), second: new AppData(tab()) };
 }

@@ -54,7 +54,9 @@ const FIELD_WORDS: FieldWords = {
 		defaultCurrency: 'default currency',
 		paymentTermsDays: 'payment terms',
 		numberFormat: 'numbering format',
-		locale: 'number and date format'
+		locale: 'number and date format',
+		templates: 'e-mail templates',
+		reminderDays: 'reminder days'
 	}
 };
 

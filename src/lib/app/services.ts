@@ -10,6 +10,7 @@ import { readAwsSettings } from '../aws/settings';
 import { AppUpdate, askVersion } from '../platform/app-update.svelte';
 import { versionLock } from '../platform/app-versions';
 import { browserTabChannel } from '../platform/channel';
+import { browserMail, type MailChannel } from '../platform/mail';
 import { systemClock, systemScheduler, type Clock } from '../platform/clock';
 import { randomIds, type IdSource } from '../platform/ids';
 import { openIdbStore } from '../storage/idb-store';
@@ -32,6 +33,8 @@ export interface Services {
 	ai: AiAssistant;
 	/** The browser's language: how numbers and dates are written until the profile chooses. */
 	locale: string;
+	/** How Send hands a PDF and its message to the user's mail (share sheet or mail program). */
+	mail: MailChannel;
 }
 
 const DEVICE_KEY = 'device-id';
@@ -103,7 +106,8 @@ export async function createBrowserServices(): Promise<Services> {
 		aws,
 		sync,
 		ai,
-		locale: navigator.language
+		locale: navigator.language,
+		mail: browserMail
 	};
 }
 

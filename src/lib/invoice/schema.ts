@@ -190,6 +190,8 @@ export const BUSINESS_PROFILE_ID = 'business';
 /** The only logos stored: base64 PNG or JPEG. Nothing else (SVG, javascript:) gets through. */
 export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/;
 
+const MessageTemplateSchema = v.object({ subject: shortText(300), body: shortText(5000) });
+
 export const BusinessProfileSchema = v.object({
 	...meta,
 	name: shortText(200),
@@ -219,7 +221,18 @@ export const BusinessProfileSchema = v.object({
 	 * Absent rather than empty, so a profile saved before this field existed reads the same as
 	 * one that never chose (a three-way merge sees no change between them).
 	 */
-	locale: v.optional(v.pipe(v.string(), v.check(isLocaleTag, 'must be a language tag like de-DE')))
+	locale: v.optional(v.pipe(v.string(), v.check(isLocaleTag, 'must be a language tag like de-DE'))),
+	/** E-mail templates (invoice/messages.ts); a missing one is the default. */
+	templates: v.optional(
+		v.object({
+			invoice: v.optional(MessageTemplateSchema),
+			reminder: v.optional(MessageTemplateSchema)
+		})
+	),
+	/** Days overdue at which the first, second and third reminder are due. */
+	reminderDays: v.optional(
+		v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365))), v.maxLength(5))
+	)
 });
 
 export type Client = v.InferOutput<typeof ClientSchema>;
