@@ -227,7 +227,9 @@ describe('reading and applying the captured fields', () => {
 			quantity: '2',
 			unitPrice: '450',
 			taxRate: '20',
-			discountPercent: '0'
+			discountPercent: '0',
+			unit: '',
+			taxName: ''
 		});
 		expect(labels).toEqual([
 			'client',
