@@ -200,7 +200,9 @@ describe('reading and applying the captured fields', () => {
 			],
 			discountKind: 'percent',
 			discountValue: '0',
-			notes: 'Thanks'
+			notes: 'Thanks',
+			reference: '',
+			pricesIncludeTax: false
 		};
 		let next = 0;
 		const { form: filled, filled: labels } = applyCapture(
@@ -250,7 +252,9 @@ describe('reading and applying the captured fields', () => {
 			lines: [emptyLine('blank')],
 			discountKind: 'percent',
 			discountValue: '0',
-			notes: ''
+			notes: '',
+			reference: '',
+			pricesIncludeTax: false
 		};
 		const { form: filled } = applyCapture(
 			form,

@@ -41,9 +41,17 @@ const FIELD_WORDS: FieldWords = {
 		payments: 'payments',
 		issued: 'issued details',
 		corrects: 'corrected invoice',
-		correctedBy: 'correction'
+		correctedBy: 'correction',
+		reference: 'PO / reference',
+		pricesIncludeTax: 'prices include tax'
 	},
-	clients: { name: 'name', email: 'email', address: 'address', taxId: 'tax ID' },
+	clients: {
+		name: 'name',
+		email: 'email',
+		address: 'address',
+		taxId: 'tax ID',
+		language: 'document language'
+	},
 	profile: {
 		name: 'business name',
 		email: 'email',
@@ -53,7 +61,10 @@ const FIELD_WORDS: FieldWords = {
 		defaultCurrency: 'default currency',
 		paymentTermsDays: 'payment terms',
 		numberFormat: 'numbering format',
-		locale: 'number and date format'
+		locale: 'number and date format',
+		payment: 'payment details',
+		taxRates: 'tax rates',
+		catalogue: 'catalogue'
 	}
 };
 
@@ -66,7 +77,9 @@ const ITEM_WORDS: Record<string, { item: string; fields: Record<string, string> 
 			quantity: 'quantity',
 			unitPrice: 'unit price',
 			taxRate: 'tax %',
-			discountPercent: 'discount %'
+			discountPercent: 'discount %',
+			unit: 'unit',
+			taxName: 'tax name'
 		}
 	},
 	payments: {

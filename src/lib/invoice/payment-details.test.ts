@@ -1,7 +1,13 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { makeProfile } from '../testing/factories';
-import { formatIban, ibanProblem, normalizeIban } from './payment-details';
+import {
+	formatIban,
+	ibanProblem,
+	normalizeIban,
+	paymentForm,
+	readPaymentDetails
+} from './payment-details';
 import { BusinessProfileSchema } from './schema';
 
 describe('IBAN', () => {
@@ -37,5 +43,28 @@ describe('IBAN', () => {
 		expect(parse({ iban: 'DE89370400440532013001' })).toBe(false);
 		const result = v.safeParse(BusinessProfileSchema, makeProfile());
 		expect(result.output).not.toHaveProperty('payment');
+	});
+});
+
+describe('the payment details form', () => {
+	it('reads typed details into what is stored, leaving out what is empty', () => {
+		expect(
+			readPaymentDetails({
+				iban: ' de89 3704 0044 0532 0130 00',
+				bic: 'cobadeff',
+				bank: '',
+				text: ''
+			})
+		).toEqual({ details: { iban: 'DE89370400440532013000', bic: 'COBADEFF' }, errors: {} });
+		expect(readPaymentDetails(paymentForm(undefined))).toEqual({ details: undefined, errors: {} });
+		expect(paymentForm({ iban: 'DE89370400440532013000' }).iban).toBe(
+			'DE89 3704 0044 0532 0130 00'
+		);
+	});
+
+	it('names the field that is wrong', () => {
+		const { errors } = readPaymentDetails({ iban: 'DE00 1234', bic: 'BANK', bank: '', text: '' });
+		expect(errors.iban).toMatch(/country code/);
+		expect(errors.bic).toBe('A BIC has 8 or 11 letters and digits, like COBADEFFXXX');
 	});
 });

@@ -2,6 +2,9 @@
  * How the business gets paid (IBAN, BIC, bank, or free text), printed on its invoices. An
  * IBAN is checked with its mod-97 check digits, so a typo is caught before it is printed. Pure.
  */
+import type { PaymentDetails } from './schema';
+
+export const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
 /** Stored without spaces, in capitals: "DE89370400440532013000". */
 export function normalizeIban(text: string): string {
@@ -29,4 +32,39 @@ export function ibanProblem(text: string): string | null {
 
 export function isIban(text: string): boolean {
 	return ibanProblem(text) === null;
+}
+
+export interface PaymentForm {
+	iban: string;
+	bic: string;
+	bank: string;
+	text: string;
+}
+
+export function paymentForm(details: PaymentDetails | undefined): PaymentForm {
+	return {
+		iban: details?.iban ? formatIban(details.iban) : '',
+		bic: details?.bic ?? '',
+		bank: details?.bank ?? '',
+		text: details?.text ?? ''
+	};
+}
+
+/** What to store (absent when nothing was given), or per-field messages. */
+export function readPaymentDetails(form: PaymentForm): {
+	details: PaymentDetails | undefined;
+	errors: Partial<Record<keyof PaymentForm, string>>;
+} {
+	const errors: Partial<Record<keyof PaymentForm, string>> = {};
+	const iban = normalizeIban(form.iban);
+	const bic = form.bic.replace(/\s+/g, '').toUpperCase();
+	if (iban) errors.iban = ibanProblem(iban) ?? undefined;
+	if (bic && !BIC.test(bic)) errors.bic = 'A BIC has 8 or 11 letters and digits, like COBADEFFXXX';
+	if (!errors.iban) delete errors.iban;
+	const given = Object.entries({ iban, bic, bank: form.bank.trim(), text: form.text.trim() });
+	const present = given.filter(([, value]) => value !== '');
+	return {
+		details: present.length ? (Object.fromEntries(present) as PaymentDetails) : undefined,
+		errors
+	};
 }

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { DOCUMENT_LANGUAGES } from './document-language';
 import { isLocaleTag } from './formats';
 import { isKnownCurrency } from './money';
-import { isIban, normalizeIban } from './payment-details';
+import { BIC, isIban, normalizeIban } from './payment-details';
 import { quote } from './quote';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
@@ -143,12 +143,7 @@ export const PaymentDetailsSchema = v.object({
 			)
 		)
 	),
-	bic: v.optional(
-		v.pipe(
-			v.string(),
-			v.regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a BIC of 8 or 11 characters')
-		)
-	),
+	bic: v.optional(v.pipe(v.string(), v.regex(BIC, 'must be a BIC of 8 or 11 characters'))),
 	bank: v.optional(shortText(200)),
 	text: v.optional(shortText(1000))
 });

@@ -26,7 +26,10 @@ describe('the document of an invoice', () => {
 		expect(model.facts).toContainEqual(['Fälligkeitsdatum', '15.03.2026']);
 		expect(model.facts).toContainEqual(['Ihre Referenz', 'PO-4711']);
 		expect(model.lines[0]).toMatchObject({ quantity: '8 Std.', unitPrice: '100,00\u00a0€' });
-		expect(model.totals).toContainEqual({ label: 'MwSt. 19% auf 800,00\u00a0€', value: '152,00\u00a0€' });
+		expect(model.totals).toContainEqual({
+			label: 'MwSt. 19% auf 800,00\u00a0€',
+			value: '152,00\u00a0€'
+		});
 		expect(model.labels.billTo).toBe('Rechnung an');
 	});
 
@@ -67,7 +70,7 @@ describe('the document of an invoice', () => {
 		const gross = { ...invoice, pricesIncludeTax: true };
 		const model = documentModel(gross, makeProfile(), makeClient(), US);
 		expect(model.totals).toContainEqual({
-			label: 'Incl. MwSt. 19% on €672.27',
+			label: 'MwSt. 19% on €672.27 (included)',
 			value: '€127.73'
 		});
 		expect(model.totals).toContainEqual({ label: 'Total', value: '€800.00', strong: true });

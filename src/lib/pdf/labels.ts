@@ -30,7 +30,7 @@ const en = {
 	discount: 'Discount',
 	taxRate: 'Tax {rate}',
 	taxOn: '{tax} on {base}',
-	taxIncludedOn: 'Incl. {tax} on {base}',
+	taxIncludedOn: '{tax} on {base} (included)',
 	total: 'Total',
 	paid: 'Paid',
 	credit: 'Credit',
