@@ -79,12 +79,14 @@ test('the main flow works with the keyboard alone', async ({ page }) => {
 	await page.keyboard.type('First');
 	await page.keyboard.press('Tab');
 	await page.keyboard.type('2');
+	await page.keyboard.press('Tab'); // Unit
 	await page.keyboard.press('Tab');
 	await page.keyboard.type('10');
 	// Enter on the last line starts a new one and moves there.
 	await page.keyboard.press('Enter');
 	await expect(page.getByLabel('Description').nth(1)).toBeFocused();
 	await page.keyboard.type('Second');
+	await page.keyboard.press('Tab');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Tab');
 	await page.keyboard.type('5');

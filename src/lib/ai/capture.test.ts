@@ -200,7 +200,9 @@ describe('reading and applying the captured fields', () => {
 			],
 			discountKind: 'percent',
 			discountValue: '0',
-			notes: 'Thanks'
+			notes: 'Thanks',
+			reference: '',
+			pricesIncludeTax: false
 		};
 		let next = 0;
 		const { form: filled, filled: labels } = applyCapture(
@@ -227,7 +229,9 @@ describe('reading and applying the captured fields', () => {
 			quantity: '2',
 			unitPrice: '450',
 			taxRate: '20',
-			discountPercent: '0'
+			discountPercent: '0',
+			unit: '',
+			taxName: ''
 		});
 		expect(labels).toEqual([
 			'client',
@@ -248,7 +252,9 @@ describe('reading and applying the captured fields', () => {
 			lines: [emptyLine('blank')],
 			discountKind: 'percent',
 			discountValue: '0',
-			notes: ''
+			notes: '',
+			reference: '',
+			pricesIncludeTax: false
 		};
 		const { form: filled } = applyCapture(
 			form,

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { isKnownCurrency } from '../invoice/money';
-import type { InvoiceForm, LineForm } from '../invoice/invoice-form';
+import { emptyLine, type InvoiceForm, type LineForm } from '../invoice/invoice-form';
 import { countOf } from '../invoice/words';
 import { addDays } from '../platform/clock';
 import type { AiContent, AiReply, AiRequest, AiTool } from './model';
@@ -242,12 +242,11 @@ export function applyCapture(
 		next.lines = [
 			...form.lines.filter((line) => !isBlank(line)),
 			...fields.lines.map((line) => ({
-				id: options.newLineId(),
+				...emptyLine(options.newLineId()),
 				description: line.description,
 				quantity: options.fieldText(line.quantity),
 				unitPrice: options.fieldText(line.unitPrice),
-				taxRate: options.fieldText(line.taxRate),
-				discountPercent: '0'
+				taxRate: options.fieldText(line.taxRate)
 			}))
 		];
 		filled.push(countOf(fields.lines.length, 'line'));

@@ -42,9 +42,17 @@ const FIELD_WORDS: FieldWords = {
 		issued: 'issued details',
 		corrects: 'corrected invoice',
 		correctedBy: 'correction',
-		activity: 'activity log'
+		activity: 'activity log',
+		reference: 'PO / reference',
+		pricesIncludeTax: 'prices include tax'
 	},
-	clients: { name: 'name', email: 'email', address: 'address', taxId: 'tax ID' },
+	clients: {
+		name: 'name',
+		email: 'email',
+		address: 'address',
+		taxId: 'tax ID',
+		language: 'document language'
+	},
 	profile: {
 		name: 'business name',
 		email: 'email',
@@ -56,7 +64,10 @@ const FIELD_WORDS: FieldWords = {
 		numberFormat: 'numbering format',
 		locale: 'number and date format',
 		templates: 'e-mail templates',
-		reminderDays: 'reminder days'
+		reminderDays: 'reminder days',
+		payment: 'payment details',
+		taxRates: 'tax rates',
+		catalogue: 'catalogue'
 	}
 };
 
@@ -69,7 +80,9 @@ const ITEM_WORDS: Record<string, { item: string; fields: Record<string, string> 
 			quantity: 'quantity',
 			unitPrice: 'unit price',
 			taxRate: 'tax %',
-			discountPercent: 'discount %'
+			discountPercent: 'discount %',
+			unit: 'unit',
+			taxName: 'tax name'
 		}
 	},
 	payments: {

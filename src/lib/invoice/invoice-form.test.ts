@@ -31,10 +31,53 @@ function form(overrides: Partial<InvoiceForm> = {}): InvoiceForm {
 		discountKind: 'percent',
 		discountValue: '0',
 		notes: '',
+		reference: '',
+		pricesIncludeTax: false,
 		...overrides
 	};
 }
 const free = () => false;
+
+describe('units, reference, named rates and prices with tax', () => {
+	it('keeps them when given, and leaves them out when not, as records from before them read', () => {
+		const line = { ...form().lines[0]!, unit: ' hours ', taxName: 'VAT 20%' };
+		const given = readInvoiceForm(
+			form({ lines: [line], reference: ' PO-4711 ', pricesIncludeTax: true }),
+			free,
+			us
+		);
+		expect(given.fields).toMatchObject({ reference: 'PO-4711', pricesIncludeTax: true });
+		expect(given.fields?.lines[0]).toMatchObject({ unit: 'hours', taxName: 'VAT 20%' });
+		expect(given.totals.total).toBe(15000);
+		const plain = readInvoiceForm(form(), free, us).fields!;
+		expect(plain).not.toHaveProperty('reference');
+		expect(plain).not.toHaveProperty('pricesIncludeTax');
+		expect(plain.lines[0]).not.toHaveProperty('unit');
+		expect(plain.lines[0]).not.toHaveProperty('taxName');
+	});
+
+	it('refuses a unit or reference too long to print', () => {
+		const line = { ...form().lines[0]!, unit: 'x'.repeat(21) };
+		const reading = readInvoiceForm(form({ lines: [line], reference: 'y'.repeat(201) }), free, us);
+		expect(reading.errors['lines.0.unit']).toBe('At most 20 characters');
+		expect(reading.errors.reference).toBe('At most 200 characters');
+	});
+
+	it('fills the form from a stored invoice with them', () => {
+		const invoice = makeInvoice({
+			reference: 'PO-1',
+			pricesIncludeTax: true,
+			lines: [makeLine({ unit: 'days', taxName: 'VAT 19%', taxRate: 19 })]
+		});
+		const filled = formFromInvoice(invoice, us);
+		expect(filled).toMatchObject({ reference: 'PO-1', pricesIncludeTax: true });
+		expect(filled.lines[0]).toMatchObject({ unit: 'days', taxName: 'VAT 19%' });
+		expect(formFromInvoice(makeInvoice(), us)).toMatchObject({
+			reference: '',
+			pricesIncludeTax: false
+		});
+	});
+});
 
 describe('readInvoiceForm', () => {
 	it('reads a valid form into fields with live totals', () => {

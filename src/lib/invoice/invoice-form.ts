@@ -20,6 +20,9 @@ export interface LineForm {
 	unitPrice: string;
 	taxRate: string;
 	discountPercent: string;
+	unit: string;
+	/** The saved rate the tax % was chosen from, or empty (typed by hand). */
+	taxName: string;
 }
 
 export interface InvoiceForm {
@@ -32,13 +35,15 @@ export interface InvoiceForm {
 	discountKind: 'percent' | 'amount';
 	discountValue: string;
 	notes: string;
+	reference: string;
+	pricesIncludeTax: boolean;
 }
 
 export type InvoiceFields = Omit<
 	InvoiceForm,
-	'lines' | 'discountKind' | 'discountValue' | 'clientName'
+	'lines' | 'discountKind' | 'discountValue' | 'clientName' | 'reference' | 'pricesIncludeTax'
 > &
-	Pick<Invoice, 'lines' | 'discount'> & { clientName: string };
+	Pick<Invoice, 'lines' | 'discount' | 'reference' | 'pricesIncludeTax'> & { clientName: string };
 
 export interface FormReading {
 	/** Field path ("number", "lines.2.unitPrice") → what is wrong with it. */
@@ -49,7 +54,16 @@ export interface FormReading {
 }
 
 export function emptyLine(id: string): LineForm {
-	return { id, description: '', quantity: '1', unitPrice: '', taxRate: '0', discountPercent: '0' };
+	return {
+		id,
+		description: '',
+		quantity: '1',
+		unitPrice: '',
+		taxRate: '0',
+		discountPercent: '0',
+		unit: '',
+		taxName: ''
+	};
 }
 
 /** The form of a stored invoice, its numbers written as `formats` reads them back. */
@@ -68,14 +82,18 @@ export function formFromInvoice(invoice: Invoice, formats: Formats): InvoiceForm
 			quantity: number(line.quantity),
 			unitPrice: money(line.unitPrice),
 			taxRate: number(line.taxRate),
-			discountPercent: number(line.discountPercent)
+			discountPercent: number(line.discountPercent),
+			unit: line.unit ?? '',
+			taxName: line.taxName ?? ''
 		})),
 		discountKind: invoice.discount.kind,
 		discountValue:
 			invoice.discount.kind === 'amount'
 				? money(invoice.discount.value)
 				: number(invoice.discount.value),
-		notes: invoice.notes
+		notes: invoice.notes,
+		reference: invoice.reference ?? '',
+		pricesIncludeTax: invoice.pricesIncludeTax === true
 	};
 }
 
@@ -84,11 +102,8 @@ export function formKeyOf(path: string): string | null {
 	if (path === 'clientId') return 'clientName';
 	if (path.startsWith('discount')) return 'discount';
 	if (/^lines\.\d+\.\w+$/.test(path)) return path;
-	return ['number', 'clientName', 'issueDate', 'dueDate', 'currency', 'lines', 'notes'].includes(
-		path
-	)
-		? path
-		: null;
+	const fields = ['number', 'clientName', 'issueDate', 'dueDate', 'currency', 'lines', 'notes'];
+	return [...fields, 'reference'].includes(path) ? path : null;
 }
 
 /** Reads the form's numbers in the business's format (invoice/formats.ts). */
@@ -134,6 +149,9 @@ export function readInvoiceForm(
 	if (form.lines.length === 0) errors.lines = 'Add at least one line';
 	const notesTooLong = tooLong(form.notes.trim(), INVOICE_TEXT_LIMITS.notes);
 	if (notesTooLong) errors.notes = notesTooLong;
+	const reference = form.reference.trim();
+	const referenceTooLong = tooLong(reference, INVOICE_TEXT_LIMITS.reference);
+	if (referenceTooLong) errors.reference = referenceTooLong;
 
 	const lines: LineItem[] = form.lines.map((line, i) => {
 		const field = (name: keyof LineForm, value: number | string): number => {
@@ -151,6 +169,9 @@ export function readInvoiceForm(
 		const unitPrice = line.unitPrice.trim()
 			? (read.money(line.unitPrice, currency) ?? read.moneyHint(currency))
 			: 'Enter a unit price';
+		const unit = line.unit.trim();
+		const unitTooLong = tooLong(unit, INVOICE_TEXT_LIMITS.unit);
+		if (unitTooLong) errors[`lines.${i}.unit`] = unitTooLong;
 		return {
 			id: line.id,
 			description,
@@ -160,7 +181,10 @@ export function readInvoiceForm(
 			discountPercent: field(
 				'discountPercent',
 				read.decimal(line.discountPercent || '0', 3, 0, 100, 'a discount %')
-			)
+			),
+			// Absent rather than empty, so lines read as stored before these existed.
+			...(unit ? { unit } : {}),
+			...(line.taxName ? { taxName: line.taxName } : {})
 		};
 	});
 
@@ -175,7 +199,8 @@ export function readInvoiceForm(
 		discount = { kind: 'amount', value: value !== null && value > 0 ? value : 0 };
 	}
 
-	const totals = invoiceTotals({ lines, discount, payments: [] });
+	const pricesIncludeTax = form.pricesIncludeTax || undefined;
+	const totals = invoiceTotals({ lines, discount, payments: [], pricesIncludeTax });
 	if (discount.kind === 'amount' && discount.value > Math.max(totals.subtotal, 0)) {
 		errors.discount ??= 'Discount is larger than the subtotal';
 	}
@@ -191,7 +216,9 @@ export function readInvoiceForm(
 					currency,
 					lines,
 					discount,
-					notes: form.notes.trim()
+					notes: form.notes.trim(),
+					...(reference ? { reference } : {}),
+					...(pricesIncludeTax ? { pricesIncludeTax } : {})
 				};
 	return { errors, totals, fields };
 }

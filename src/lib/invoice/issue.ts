@@ -3,6 +3,7 @@
  * details into it; from then on its document never changes: corrections void it and start a
  * replacement draft that names it. Only drafts are edited or deleted.
  */
+import { documentLocale } from './document-language';
 import type { BusinessProfile, Client, Invoice, Party } from './schema';
 
 export class IssuedInvoiceError extends Error {
@@ -88,8 +89,17 @@ export interface IssueContext {
 	locale: string;
 }
 
+/** The client's language and the business's payment details go in only when there are any. */
 function snapshot(invoice: Invoice, { profile, client, at, locale }: IssueContext) {
-	return { at, locale, seller: sellerOf(profile), buyer: buyerOf(invoice, client) };
+	const language = client?.language;
+	return {
+		at,
+		locale: documentLocale(language, locale),
+		seller: sellerOf(profile),
+		buyer: buyerOf(invoice, client),
+		...(profile.payment ? { payment: profile.payment } : {}),
+		...(language ? { language } : {})
+	};
 }
 
 /** The draft, issued: status sent, with the parties and format as they are now. */

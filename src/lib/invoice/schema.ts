@@ -3,8 +3,10 @@
  * DynamoDB items. Types are inferred from the schemas so they cannot drift apart.
  */
 import * as v from 'valibot';
+import { DOCUMENT_LANGUAGES } from './document-language';
 import { isLocaleTag } from './formats';
 import { isKnownCurrency } from './money';
+import { BIC, isIban, normalizeIban } from './payment-details';
 import { quote } from './quote';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
@@ -29,7 +31,9 @@ export const INVOICE_TEXT_LIMITS = {
 	number: 64,
 	clientName: 200,
 	description: 2000,
-	notes: 5000
+	notes: 5000,
+	reference: 200,
+	unit: 20
 } as const;
 /** Ids are made by this app (UUIDs); 64 characters leave room for other tools' ids. */
 const id = v.pipe(
@@ -72,7 +76,9 @@ export const ClientSchema = v.object({
 	name: v.pipe(shortText(200), v.trim(), v.minLength(1, 'name is required')),
 	email: shortText(200),
 	address: shortText(1000),
-	taxId: shortText(100)
+	taxId: shortText(100),
+	/** The language of the client's documents, or absent: English (document-language.ts). */
+	language: v.optional(v.picklist(DOCUMENT_LANGUAGES))
 });
 
 export const LineItemSchema = v.object({
@@ -84,7 +90,11 @@ export const LineItemSchema = v.object({
 	unitPrice: minorUnits,
 	/** Percent, at most 3 decimals (7.25 = 7.25 %). */
 	taxRate: percent,
-	discountPercent: percent
+	discountPercent: percent,
+	/** "hours", "days", "pcs": free text; absent on lines from before units existed. */
+	unit: v.optional(shortText(INVOICE_TEXT_LIMITS.unit)),
+	/** The saved tax rate's name ("VAT 19%") when the rate came from one. */
+	taxName: v.optional(shortText(60))
 });
 
 export const PAYMENT_METHODS = ['bank-transfer', 'card', 'cash', 'other'] as const;
@@ -121,6 +131,23 @@ export const PartySchema = v.object({
 	taxId: shortText(100)
 });
 
+/** How the business gets paid, each part optional; the IBAN is checked (payment-details.ts). */
+export const PaymentDetailsSchema = v.object({
+	/** Without spaces, in capitals, as normalizeIban writes it. */
+	iban: v.optional(
+		v.pipe(
+			v.string(),
+			v.check(
+				(iban) => iban === normalizeIban(iban) && isIban(iban),
+				'must be an IBAN with matching check digits'
+			)
+		)
+	),
+	bic: v.optional(v.pipe(v.string(), v.regex(BIC, 'must be a BIC of 8 or 11 characters'))),
+	bank: v.optional(shortText(200)),
+	text: v.optional(shortText(1000))
+});
+
 /**
  * The seller's and buyer's details as they were when the invoice was issued (Mark as sent):
  * later edits of the client or the business profile never change an issued invoice.
@@ -130,7 +157,10 @@ export const IssuedSnapshotSchema = v.object({
 	/** The number and date format (a BCP 47 tag) the invoice's documents print in. */
 	locale: shortText(35),
 	seller: PartySchema,
-	buyer: PartySchema
+	buyer: PartySchema,
+	/** Absent on snapshots from before these existed, and when there were none. */
+	payment: v.optional(PaymentDetailsSchema),
+	language: v.optional(v.picklist(DOCUMENT_LANGUAGES))
 });
 
 export const ACTIVITY_KINDS = [
@@ -182,7 +212,27 @@ export const InvoiceSchema = v.object({
 	/** A replacement draft names the issued invoice it corrects; that one is void and names it. */
 	corrects: v.optional(id),
 	correctedBy: v.optional(id),
-	activity: v.optional(v.pipe(v.array(ActivityEntrySchema), v.maxLength(ACTIVITY_LIMIT)))
+	activity: v.optional(v.pipe(v.array(ActivityEntrySchema), v.maxLength(ACTIVITY_LIMIT))),
+	/** The client's purchase order or reference, printed on the invoice. */
+	reference: v.optional(shortText(INVOICE_TEXT_LIMITS.reference)),
+	/** Unit prices include tax (totals.ts); absent: they do not. */
+	pricesIncludeTax: v.optional(v.boolean())
+});
+
+export const TaxRateSchema = v.object({
+	name: v.pipe(shortText(60), v.trim(), v.minLength(1, 'name is required')),
+	rate: percent
+});
+
+export const CatalogueItemSchema = v.object({
+	id,
+	name: v.pipe(shortText(200), v.trim(), v.minLength(1, 'name is required')),
+	unit: v.optional(shortText(20)),
+	/** Minor units of `currency`: a line in another currency takes the item without its price. */
+	unitPrice: minorUnits,
+	currency,
+	taxRate: percent,
+	taxName: v.optional(shortText(60))
 });
 
 export const BUSINESS_PROFILE_ID = 'business';
@@ -232,7 +282,12 @@ export const BusinessProfileSchema = v.object({
 	/** Days overdue at which the first, second and third reminder are due. */
 	reminderDays: v.optional(
 		v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365))), v.maxLength(5))
-	)
+	),
+	payment: v.optional(PaymentDetailsSchema),
+	/** Tax rates offered in the line editor, by name ("VAT 19%"). */
+	taxRates: v.optional(v.pipe(v.array(TaxRateSchema), v.maxLength(50))),
+	/** Products and services the line editor offers as you type (invoice/catalogue.ts). */
+	catalogue: v.optional(v.pipe(v.array(CatalogueItemSchema), v.maxLength(300)))
 });
 
 export type Client = v.InferOutput<typeof ClientSchema>;
@@ -247,6 +302,9 @@ export type Party = v.InferOutput<typeof PartySchema>;
 export type ActivityEntry = v.InferOutput<typeof ActivityEntrySchema>;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type IssuedSnapshot = v.InferOutput<typeof IssuedSnapshotSchema>;
+export type PaymentDetails = v.InferOutput<typeof PaymentDetailsSchema>;
+export type TaxRate = v.InferOutput<typeof TaxRateSchema>;
+export type CatalogueItem = v.InferOutput<typeof CatalogueItemSchema>;
 export type RecordMeta = Pick<
 	Invoice,
 	'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'history' | 'deleted'

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, creditFrom, invoiceTotals } from './totals';
+import { allocate, creditFrom, invoiceTotals, type TaxGroup } from './totals';
 import { makeLine } from '../testing/factories';
 import type { LineItem } from './schema';
 
@@ -64,6 +64,28 @@ describe('invoiceTotals', () => {
 		});
 		expect(totals.subtotal).toBe(2500);
 		expect(totals.total).toBe(2400);
+	});
+
+	it('takes tax out of prices that include it: the total is what was entered', () => {
+		const totals = invoiceTotals({
+			lines: [makeLine({ quantity: 8, unitPrice: 10000, taxRate: 19 })],
+			discount: { kind: 'percent', value: 0 },
+			payments: [],
+			pricesIncludeTax: true
+		});
+		// 80000 / 1.19 = 67226.89 → 67227 net; the tax is the rest.
+		expect(totals.taxes).toEqual([{ rate: 19, base: 67227, tax: 12773 }]);
+		expect(totals).toMatchObject({ subtotal: 80000, taxTotal: 12773, total: 80000 });
+		expect(totals.taxIncluded).toBe(true);
+	});
+
+	it('names a rate’s tax after the saved rate its lines came from', () => {
+		const totals = invoiceTotals({
+			lines: [makeLine({ taxRate: 19 }), makeLine({ taxRate: 19, taxName: 'VAT 19%' })],
+			discount: { kind: 'percent', value: 0 },
+			payments: []
+		});
+		expect(totals.taxes[0]?.name).toBe('VAT 19%');
 	});
 
 	it('rounds tax half away from zero once per rate', () => {
@@ -134,6 +156,62 @@ describe('invoiceTotals properties', () => {
 						payments: [...payments, { id: 'n', date: '2026-01-02', amount: next, note: '' }]
 					});
 					expect(after.credit - t.credit).toBe(creditFrom(t, next));
+				}
+			)
+		);
+	});
+
+	it('prices with tax included total exactly the gross entered, split into base and tax', () => {
+		fc.assert(
+			fc.property(fc.array(lineArb, { maxLength: 30 }), discountArb, (lines, discount) => {
+				const gross = invoiceTotals({ lines, discount, payments: [], pricesIncludeTax: true });
+				expect(gross.total).toBe(gross.subtotal - gross.discount);
+				for (const g of gross.taxes) expect(Number.isSafeInteger(g.base + g.tax)).toBe(true);
+				expect(gross.taxes.reduce((s, g) => s + g.base + g.tax, 0)).toBe(gross.total);
+			})
+		);
+	});
+
+	it('tax-exclusive and tax-inclusive round-trip: the same invoice either way', () => {
+		/** Each rate's lines as one line priced at that rate's net or gross. */
+		const perRate = (taxes: TaxGroup[], price: (g: TaxGroup) => number) =>
+			taxes.map((g) => makeLine({ id: `r${g.rate}`, unitPrice: price(g), taxRate: g.rate }));
+		const none = { kind: 'percent' as const, value: 0 };
+		fc.assert(
+			fc.property(
+				fc.array(lineArb, { maxLength: 30 }),
+				discountArb,
+				fc.boolean(),
+				(lines, discount, inclusive) => {
+					const start = invoiceTotals({
+						lines,
+						discount,
+						payments: [],
+						pricesIncludeTax: inclusive
+					});
+					// Exclusive → inclusive is exact: the gross of each rate gives back its base and tax.
+					const net = inclusive
+						? invoiceTotals({
+								lines: perRate(start.taxes, (g) => g.base),
+								discount: none,
+								payments: []
+							})
+						: start;
+					const gross = invoiceTotals({
+						lines: perRate(net.taxes, (g) => g.base + g.tax),
+						discount: none,
+						payments: [],
+						pricesIncludeTax: true
+					});
+					expect(gross.taxes).toEqual(net.taxes);
+					expect(gross.total).toBe(net.total);
+					// Inclusive → exclusive keeps every base; a gross no net amount's tax reaches (3 at
+					// 100 %) ends up at most one minor unit away.
+					if (inclusive) {
+						expect(net.taxes.map((g) => g.base)).toEqual(start.taxes.map((g) => g.base));
+						for (const [i, g] of net.taxes.entries())
+							expect(Math.abs(g.tax - start.taxes[i]!.tax)).toBeLessThanOrEqual(1);
+					}
 				}
 			)
 		);

@@ -15,7 +15,9 @@ export interface LineTotal {
 
 export interface TaxGroup {
 	rate: number;
-	/** Net of the lines at this rate after their share of the invoice discount. */
+	/** The saved rate's name ("VAT 19%") a line at this rate came from, if any. */
+	name?: string;
+	/** Net of the lines at this rate after their share of the invoice discount, without tax. */
 	base: number;
 	tax: number;
 }
@@ -26,6 +28,8 @@ export interface InvoiceTotals {
 	discount: number;
 	taxes: TaxGroup[];
 	taxTotal: number;
+	/** The prices include the tax: it is part of the subtotal, not added to it. */
+	taxIncluded: boolean;
 	total: number;
 	paid: number;
 	/** What is still owed: total − paid, or zero once the payments cover the total. */
@@ -73,13 +77,23 @@ export function allocate(amount: number, weights: number[]): number[] {
 	return shares.map(Number);
 }
 
+/** The tax in `amount` at `rate`: on it, or (prices with tax) inside it. Rounded once. */
+function taxOf(amount: number, rate: number, included: boolean): number {
+	const scaled = Math.round(rate * 1000);
+	if (!included) return mulDivRound(amount, scaled, PERCENT_SCALE);
+	return amount - mulDivRound(amount, PERCENT_SCALE, PERCENT_SCALE + scaled);
+}
+
 /**
  * Computes every figure of an invoice. Each line is rounded on its own; the invoice discount
- * is shared across lines in proportion to their net; tax is rounded once per rate.
+ * is shared across lines in proportion to their net; tax is rounded once per rate. With
+ * prices that include tax, the same steps run on the gross prices and each rate's tax is
+ * taken out of its amount, so the total is exactly what was entered (docs/money.md).
  */
 export function invoiceTotals(
-	invoice: Pick<Invoice, 'lines' | 'discount' | 'payments'>
+	invoice: Pick<Invoice, 'lines' | 'discount' | 'payments' | 'pricesIncludeTax'>
 ): InvoiceTotals {
+	const taxIncluded = invoice.pricesIncludeTax === true;
 	const lines = invoice.lines.map(lineTotal);
 	const subtotal = lines.reduce((sum, l) => sum + l.net, 0);
 	const discount =
@@ -92,20 +106,23 @@ export function invoiceTotals(
 		discount,
 		lines.map((l) => l.net)
 	);
-	const groups = new Map<number, number>();
+	const groups = new Map<number, { amount: number; name?: string }>();
 	invoice.lines.forEach((line, i) => {
 		const taxable = (lines[i] as LineTotal).net - (shares[i] as number);
-		groups.set(line.taxRate, (groups.get(line.taxRate) ?? 0) + taxable);
+		const group = groups.get(line.taxRate) ?? { amount: 0 };
+		group.amount += taxable;
+		group.name ??= line.taxName || undefined;
+		groups.set(line.taxRate, group);
 	});
 	const taxes = [...groups.entries()]
 		.sort(([a], [b]) => a - b)
-		.map(([rate, base]) => ({
-			rate,
-			base,
-			tax: mulDivRound(base, Math.round(rate * 1000), PERCENT_SCALE)
-		}));
+		.map(([rate, { amount, name }]) => {
+			const tax = taxOf(amount, rate, taxIncluded);
+			const base = taxIncluded ? amount - tax : amount;
+			return name ? { rate, name, base, tax } : { rate, base, tax };
+		});
 	const taxTotal = taxes.reduce((sum, g) => sum + g.tax, 0);
-	const total = subtotal - discount + taxTotal;
+	const total = subtotal - discount + (taxIncluded ? 0 : taxTotal);
 	const paid = invoice.payments.reduce((sum, p) => sum + p.amount, 0);
 	const owed = total - paid;
 	return {
@@ -114,6 +131,7 @@ export function invoiceTotals(
 		discount,
 		taxes,
 		taxTotal,
+		taxIncluded,
 		total,
 		paid,
 		balance: Math.max(0, owed),

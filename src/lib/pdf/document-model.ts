@@ -1,12 +1,15 @@
 /**
  * What an invoice PDF says, as plain strings: formatted once, for the invoice's currency and
- * the business's number and date format (as on screen), so the layout only places text. Pure.
+ * the client's language (labels, dates, numbers; pdf/labels.ts), else the business's format
+ * and English, so the layout only places text. Pure.
  */
+import { documentLocale } from '../invoice/document-language';
 import { formatsFor, type Formats } from '../invoice/formats';
 import { partiesOf } from '../invoice/issue';
-import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
+import { formatIban } from '../invoice/payment-details';
+import type { BusinessProfile, Client, Invoice, PaymentDetails } from '../invoice/schema';
 import { invoiceTotals } from '../invoice/totals';
-import { countOf } from '../invoice/words';
+import { fill, LABELS, type Labels } from './labels';
 
 export interface PdfLine {
 	description: string;
@@ -27,9 +30,23 @@ export interface PdfDocumentModel {
 	totals: { label: string; value: string; strong?: boolean }[];
 	notes: string;
 	/** A large mark across the first page, for paid and void invoices. */
-	stamp: { text: 'PAID' | 'VOID'; color: 'green' | 'red' } | null;
+	stamp: { text: string; color: 'green' | 'red' } | null;
 	/** The logo as a data: URL (PNG or JPEG), or empty. */
 	logo: string;
+	/** How to pay: "IBAN DE89 …", "BIC …", free text; empty when the business gave none. */
+	payment: string[];
+	/** The words the layout prints itself (headings, column titles, page numbers). */
+	labels: Labels;
+}
+
+function paymentLines(details: PaymentDetails | undefined, labels: Labels): string[] {
+	if (!details) return [];
+	return [
+		details.iban && `IBAN ${formatIban(details.iban)}`,
+		details.bic && `BIC ${details.bic}`,
+		details.bank && `${labels.bank} ${details.bank}`,
+		...(details.text?.split('\n') ?? [])
+	].filter((line): line is string => Boolean(line?.trim()));
 }
 
 export function documentModel(
@@ -38,81 +55,91 @@ export function documentModel(
 	client: Client | undefined,
 	appFormats: Formats
 ): PdfDocumentModel {
-	// An issued invoice prints as it was issued: its parties and its number and date format.
+	// An issued invoice prints as it was issued: its parties, language, format, payment details.
+	const language = invoice.issued ? invoice.issued.language : client?.language;
 	const formats = invoice.issued
 		? formatsFor(invoice.issued.locale, appFormats.locale)
-		: appFormats;
+		: language
+			? formatsFor(documentLocale(language, appFormats.locale), appFormats.locale)
+			: appFormats;
+	const labels = LABELS[language ?? 'en'];
 	const { seller, buyer } = partiesOf(invoice, profile, client);
 	const totals = invoiceTotals(invoice);
 	const money = (minor: number) => formats.money(minor, invoice.currency);
 	const date = formats.date;
 	const percent = (value: number) => `${formats.number(value)}%`;
+	const taxId = (id: string) => id && fill(labels.taxId, { id });
 	const days = Math.round(
 		(Date.parse(invoice.dueDate) - Date.parse(invoice.issueDate)) / 86_400_000
 	);
 	const present = (...values: string[]) => values.map((v) => v.trim()).filter(Boolean);
 
 	return {
-		title: invoice.status === 'draft' ? 'Draft invoice' : 'Invoice',
+		title: invoice.status === 'draft' ? labels.draftInvoice : labels.invoice,
 		number: invoice.number,
 		seller: {
-			name: seller.name.trim() || 'Your business',
-			lines: present(
-				...seller.address.split('\n'),
-				seller.email,
-				seller.taxId && `Tax ID ${seller.taxId}`
-			)
+			name: seller.name.trim() || labels.yourBusiness,
+			lines: present(...seller.address.split('\n'), seller.email, taxId(seller.taxId))
 		},
 		buyer: {
 			name: buyer.name,
-			lines: present(
-				...buyer.address.split('\n'),
-				buyer.email,
-				buyer.taxId && `Tax ID ${buyer.taxId}`
-			)
+			lines: present(...buyer.address.split('\n'), buyer.email, taxId(buyer.taxId))
 		},
 		facts: [
-			['Invoice number', invoice.number],
-			['Issue date', date(invoice.issueDate)],
-			['Due date', date(invoice.dueDate)],
-			['Terms', days > 0 ? `Net ${countOf(days, 'day')}` : 'Due on receipt'],
-			['Currency', invoice.currency]
+			[labels.invoiceNumber, invoice.number],
+			...(invoice.reference ? [[labels.reference, invoice.reference] as [string, string]] : []),
+			[labels.issueDate, date(invoice.issueDate)],
+			[labels.dueDate, date(invoice.dueDate)],
+			[
+				labels.terms,
+				days === 1
+					? labels.netDay
+					: days > 1
+						? fill(labels.netDays, { n: days })
+						: labels.dueOnReceipt
+			],
+			[labels.currency, invoice.currency]
 		],
 		lines: invoice.lines.map((line, i) => ({
 			description: line.description,
-			quantity: formats.number(line.quantity),
+			quantity: [formats.number(line.quantity), line.unit?.trim()].filter(Boolean).join(' '),
 			unitPrice: money(line.unitPrice),
 			tax: percent(line.taxRate),
 			discount: line.discountPercent ? percent(line.discountPercent) : '',
 			amount: money(totals.lines[i]?.net ?? 0)
 		})),
 		totals: [
-			{ label: 'Subtotal', value: money(totals.subtotal) },
+			{ label: labels.subtotal, value: money(totals.subtotal) },
 			...(totals.discount !== 0
-				? [{ label: 'Discount', value: `−${money(totals.discount)}` }]
+				? [{ label: labels.discount, value: `−${money(totals.discount)}` }]
 				: []),
 			...totals.taxes.map((group) => ({
-				label: `Tax ${percent(group.rate)} on ${money(group.base)}`,
+				label: fill(totals.taxIncluded ? labels.taxIncludedOn : labels.taxOn, {
+					tax: group.name ?? fill(labels.taxRate, { rate: percent(group.rate) }),
+					base: money(group.base)
+				}),
 				value: money(group.tax)
 			})),
-			{ label: 'Total', value: money(totals.total), strong: true },
+			{ label: labels.total, value: money(totals.total), strong: true },
 			...(totals.paid !== 0
 				? [
-						{ label: 'Paid', value: `−${money(totals.paid)}` },
+						{ label: labels.paid, value: `−${money(totals.paid)}` },
 						totals.credit > 0
-							? { label: 'Credit', value: money(totals.credit), strong: true }
-							: { label: 'Balance due', value: money(totals.balance), strong: true }
+							? { label: labels.credit, value: money(totals.credit), strong: true }
+							: { label: labels.balanceDue, value: money(totals.balance), strong: true }
 					]
 				: [])
 		],
 		notes: invoice.notes,
 		stamp:
 			invoice.status === 'void'
-				? { text: 'VOID', color: 'red' }
+				? { text: labels.voidStamp, color: 'red' }
 				: invoice.status === 'paid' || (totals.total > 0 && totals.balance <= 0)
-					? { text: 'PAID', color: 'green' }
+					? { text: labels.paidStamp, color: 'green' }
 					: null,
-		logo: profile.logo
+		logo: profile.logo,
+		payment: paymentLines(invoice.issued ? invoice.issued.payment : profile.payment, labels),
+		labels
 	};
 }
 
@@ -127,11 +154,13 @@ export function modelTexts(model: PdfDocumentModel): string[] {
 		...model.facts.flat(),
 		...model.lines.flatMap((l) => Object.values(l)),
 		...model.totals.flatMap((t) => [t.label, t.value]),
+		...model.payment,
 		model.notes
 	];
 }
 
-/** All the text at once, to decide which fonts the PDF needs. */
+/** All the text at once, to decide which fonts the PDF needs: the labels in capitals too. */
 export function allText(model: PdfDocumentModel): string {
-	return modelTexts(model).join('\n');
+	const labels = Object.values(model.labels).join('\n');
+	return [...modelTexts(model), labels, labels.toUpperCase(), model.title.toUpperCase()].join('\n');
 }

@@ -4,6 +4,7 @@
  * `measure` function the renderer passes in. Coordinates are PDF points, origin bottom-left.
  */
 import type { PdfDocumentModel, PdfLine } from './document-model';
+import { fill, type Labels } from './labels';
 
 export const PAGE = { width: 595.28, height: 841.89, margin: 48 };
 const BOTTOM = PAGE.margin + 24; // leaves room for the footer
@@ -34,12 +35,12 @@ export interface Column {
 	align: 'left' | 'right';
 }
 
-const NUMERIC: Omit<Column, 'width'>[] = [
-	{ key: 'quantity', title: 'Qty', align: 'right' },
-	{ key: 'unitPrice', title: 'Unit price', align: 'right' },
-	{ key: 'tax', title: 'Tax', align: 'right' },
-	{ key: 'discount', title: 'Disc.', align: 'right' },
-	{ key: 'amount', title: 'Amount', align: 'right' }
+const NUMERIC: { key: keyof PdfLine; label: keyof Labels }[] = [
+	{ key: 'quantity', label: 'quantity' },
+	{ key: 'unitPrice', label: 'unitPrice' },
+	{ key: 'tax', label: 'tax' },
+	{ key: 'discount', label: 'discountShort' },
+	{ key: 'amount', label: 'amount' }
 ];
 const TABLE = { size: 9, leading: 12, pad: 4 };
 const HEADER: TextStyle = { size: 8, bold: true };
@@ -54,8 +55,17 @@ const MIN_DESCRIPTION = 150;
  * left a narrow "Disc." far from a wide "Amount", reading as if it hung left); the
  * description takes the rest. Numbers too long for any layout squeeze the columns evenly.
  */
-export function tableColumns(lines: readonly PdfLine[], measure: Measure): Column[] {
-	const widths = NUMERIC.map(({ key, title }) => {
+export function tableColumns(
+	lines: readonly PdfLine[],
+	labels: Labels,
+	measure: Measure
+): Column[] {
+	const numeric = NUMERIC.map(({ key, label }) => ({
+		key,
+		title: labels[label],
+		align: 'right' as const
+	}));
+	const widths = numeric.map(({ key, title }) => {
 		let widest = measure(title, HEADER);
 		for (const line of lines) widest = Math.max(widest, measure(line[key], CELL));
 		return widest + TABLE.pad + GAP;
@@ -63,8 +73,13 @@ export function tableColumns(lines: readonly PdfLine[], measure: Measure): Colum
 	const total = widths.reduce((a, b) => a + b, 0);
 	const scale = Math.min(1, (CONTENT - MIN_DESCRIPTION) / total);
 	return [
-		{ key: 'description', title: 'Description', align: 'left', width: CONTENT - total * scale },
-		...NUMERIC.map((column, i) => ({ ...column, width: widths[i]! * scale }))
+		{
+			key: 'description',
+			title: labels.description,
+			align: 'left',
+			width: CONTENT - total * scale
+		},
+		...numeric.map((column, i) => ({ ...column, width: widths[i]! * scale }))
 	];
 }
 
@@ -118,7 +133,8 @@ export function layoutInvoice(
 	const ensure = (height: number) => {
 		if (y - height >= BOTTOM) return false;
 		newPage();
-		text(`${model.title} ${model.number} (continued)`, PAGE.margin, { size: 9 }, MUTED);
+		const continued = fill(model.labels.continued, { title: model.title, number: model.number });
+		text(continued, PAGE.margin, { size: 9 }, MUTED);
 		y -= 20;
 		return true;
 	};
@@ -158,7 +174,7 @@ export function layoutInvoice(
 	}
 	y = Math.min(y, leftBottom) - 14;
 
-	text('BILL TO', PAGE.margin, { size: 8, bold: true }, MUTED);
+	text(model.labels.billTo.toUpperCase(), PAGE.margin, { size: 8, bold: true }, MUTED);
 	y -= 14;
 	for (const line of wrap(model.buyer.name, CONTENT, { size: 11, bold: true }, measure)) {
 		text(line, PAGE.margin, { size: 11, bold: true });
@@ -170,7 +186,7 @@ export function layoutInvoice(
 	}
 	y -= 14;
 
-	const columns = tableColumns(model.lines, measure);
+	const columns = tableColumns(model.lines, model.labels, measure);
 	const tableHeader = () => {
 		ops.push({ kind: 'rect', x: PAGE.margin, y: y - 6, width: CONTENT, height: 18, color: BAND });
 		let x = PAGE.margin;
@@ -222,21 +238,23 @@ export function layoutInvoice(
 		y -= row.strong ? 18 : 14;
 	}
 
-	if (model.notes.trim()) {
+	const block = (heading: string, body: string) => {
 		y -= 10;
-		const noteLines = wrap(model.notes, CONTENT, { size: 9 }, measure);
+		const lines = wrap(body, CONTENT, { size: 9 }, measure);
 		ensure(30);
-		text('NOTES AND TERMS', PAGE.margin, { size: 8, bold: true }, MUTED);
+		text(heading.toUpperCase(), PAGE.margin, { size: 8, bold: true }, MUTED);
 		y -= 14;
-		for (const line of noteLines) {
+		for (const line of lines) {
 			ensure(12);
 			text(line, PAGE.margin, { size: 9 });
 			y -= 12;
 		}
-	}
+	};
+	if (model.payment.length > 0) block(model.labels.paymentDetails, model.payment.join('\n'));
+	if (model.notes.trim()) block(model.labels.notes, model.notes);
 
 	pages.forEach((page, i) => {
-		const footer = `${model.number} · Page ${i + 1} of ${pages.length}`;
+		const footer = `${model.number} · ${fill(model.labels.page, { n: i + 1, m: pages.length })}`;
 		const style = { size: 8 };
 		page.push({
 			kind: 'text',

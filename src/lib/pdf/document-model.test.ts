@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { formatsFor } from '../invoice/formats';
+import { issue } from '../invoice/issue';
+import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
+import { documentModel, modelTexts } from './document-model';
+
+const US = formatsFor('en-US', 'en-US');
+const profile = makeProfile({
+	name: 'Studio North',
+	payment: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bank: 'Commerzbank' }
+});
+const invoice = makeInvoice({
+	currency: 'EUR',
+	issueDate: '2026-03-01',
+	dueDate: '2026-03-15',
+	reference: 'PO-4711',
+	lines: [
+		makeLine({ quantity: 8, unit: 'Std.', unitPrice: 10000, taxRate: 19, taxName: 'MwSt. 19%' })
+	]
+});
+
+describe('the document of an invoice', () => {
+	it('is in the client’s language: labels, dates and numbers; amounts in the currency', () => {
+		const model = documentModel(invoice, profile, makeClient({ language: 'de' }), US);
+		expect(model.title).toBe('Rechnungsentwurf');
+		expect(model.facts).toContainEqual(['Fälligkeitsdatum', '15.03.2026']);
+		expect(model.facts).toContainEqual(['Ihre Referenz', 'PO-4711']);
+		expect(model.lines[0]).toMatchObject({ quantity: '8 Std.', unitPrice: '100,00\u00a0€' });
+		expect(model.totals).toContainEqual({
+			label: 'MwSt. 19% auf 800,00\u00a0€',
+			value: '152,00\u00a0€'
+		});
+		expect(model.labels.billTo).toBe('Rechnung an');
+	});
+
+	it('prints the payment details, the IBAN in groups of four', () => {
+		const texts = modelTexts(documentModel(invoice, profile, makeClient(), US));
+		expect(texts).toContain('IBAN DE89 3704 0044 0532 0130 00');
+		expect(texts).toContain('BIC COBADEFFXXX');
+		expect(texts).toContain('Bank Commerzbank');
+	});
+
+	it('keeps the language and payment details it was issued with', () => {
+		const issued = issue(invoice, {
+			profile,
+			client: makeClient({ language: 'fr' }),
+			at: '2026-03-01T10:00:00.000Z',
+			locale: 'en-US'
+		});
+		expect(issued.issued).toMatchObject({ language: 'fr', locale: 'fr-FR' });
+		const later = documentModel(
+			issued,
+			makeProfile({ payment: { text: 'Cash only' } }),
+			makeClient({ language: 'de' }),
+			US
+		);
+		expect(later.title).toBe('Facture');
+		expect(modelTexts(later)).toContain('IBAN DE89 3704 0044 0532 0130 00');
+		expect(modelTexts(later)).not.toContain('Cash only');
+	});
+
+	it('reads as before for a client without a language: English, the business’s format', () => {
+		const model = documentModel(invoice, makeProfile(), makeClient(), US);
+		expect(model.title).toBe('Draft invoice');
+		expect(model.facts).toContainEqual(['Due date', '03/15/2026']);
+		expect(model.totals).toContainEqual({ label: 'MwSt. 19% on €800.00', value: '€152.00' });
+	});
+
+	it('says the tax is included when the prices include it', () => {
+		const gross = { ...invoice, pricesIncludeTax: true };
+		const model = documentModel(gross, makeProfile(), makeClient(), US);
+		expect(model.totals).toContainEqual({
+			label: 'MwSt. 19% on €672.27 (included)',
+			value: '€127.73'
+		});
+		expect(model.totals).toContainEqual({ label: 'Total', value: '€800.00', strong: true });
+	});
+});
