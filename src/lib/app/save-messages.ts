@@ -41,7 +41,11 @@ const FIELD_WORDS: FieldWords = {
 		payments: 'payments',
 		issued: 'issued details',
 		corrects: 'corrected invoice',
-		correctedBy: 'correction'
+		correctedBy: 'correction',
+		kind: 'kind of document',
+		credits: 'credited invoice',
+		convertedTo: 'invoice made from the quote',
+		fromQuote: 'quote'
 	},
 	clients: { name: 'name', email: 'email', address: 'address', taxId: 'tax ID' },
 	profile: {
@@ -53,6 +57,8 @@ const FIELD_WORDS: FieldWords = {
 		defaultCurrency: 'default currency',
 		paymentTermsDays: 'payment terms',
 		numberFormat: 'numbering format',
+		quoteNumberFormat: 'quote numbering format',
+		creditNoteNumberFormat: 'credit note numbering format',
 		locale: 'number and date format'
 	}
 };

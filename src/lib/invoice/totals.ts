@@ -28,7 +28,9 @@ export interface InvoiceTotals {
 	taxTotal: number;
 	total: number;
 	paid: number;
-	/** What is still owed: total − paid, or zero once the payments cover the total. */
+	/** What issued credit notes take off this invoice (invoice/documents.ts). */
+	credited: number;
+	/** What is still owed: total − credited − paid, or zero once those cover the total. */
 	balance: number;
 	/** What was paid beyond the total, owed back to the client: never shown as a negative balance. */
 	credit: number;
@@ -75,10 +77,12 @@ export function allocate(amount: number, weights: number[]): number[] {
 
 /**
  * Computes every figure of an invoice. Each line is rounded on its own; the invoice discount
- * is shared across lines in proportion to their net; tax is rounded once per rate.
+ * is shared across lines in proportion to their net; tax is rounded once per rate. `credited`
+ * is the total of the credit notes issued against it.
  */
 export function invoiceTotals(
-	invoice: Pick<Invoice, 'lines' | 'discount' | 'payments'>
+	invoice: Pick<Invoice, 'lines' | 'discount' | 'payments'>,
+	credited = 0
 ): InvoiceTotals {
 	const lines = invoice.lines.map(lineTotal);
 	const subtotal = lines.reduce((sum, l) => sum + l.net, 0);
@@ -107,7 +111,7 @@ export function invoiceTotals(
 	const taxTotal = taxes.reduce((sum, g) => sum + g.tax, 0);
 	const total = subtotal - discount + taxTotal;
 	const paid = invoice.payments.reduce((sum, p) => sum + p.amount, 0);
-	const owed = total - paid;
+	const owed = total - credited - paid;
 	return {
 		lines,
 		subtotal,
@@ -116,6 +120,7 @@ export function invoiceTotals(
 		taxTotal,
 		total,
 		paid,
+		credited,
 		balance: Math.max(0, owed),
 		credit: Math.max(0, -owed)
 	};

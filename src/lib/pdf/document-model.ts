@@ -3,6 +3,7 @@
  * the business's number and date format (as on screen), so the layout only places text. Pure.
  */
 import { formatsFor, type Formats } from '../invoice/formats';
+import { KIND_WORDS, kindOf } from '../invoice/documents';
 import { partiesOf } from '../invoice/issue';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { invoiceTotals } from '../invoice/totals';
@@ -51,9 +52,21 @@ export function documentModel(
 		(Date.parse(invoice.dueDate) - Date.parse(invoice.issueDate)) / 86_400_000
 	);
 	const present = (...values: string[]) => values.map((v) => v.trim()).filter(Boolean);
+	// A quote and a credit note print as such, never as an invoice (and never with negatives).
+	const kind = kindOf(invoice);
+	const { title } = KIND_WORDS[kind];
+	const dueFacts: [string, string][] =
+		kind === 'invoice'
+			? [
+					['Due date', date(invoice.dueDate)],
+					['Terms', days > 0 ? `Net ${countOf(days, 'day')}` : 'Due on receipt']
+				]
+			: kind === 'quote'
+				? [['Valid until', date(invoice.dueDate)]]
+				: [];
 
 	return {
-		title: invoice.status === 'draft' ? 'Draft invoice' : 'Invoice',
+		title: invoice.status === 'draft' ? `Draft ${title.toLowerCase()}` : title,
 		number: invoice.number,
 		seller: {
 			name: seller.name.trim() || 'Your business',
@@ -72,10 +85,9 @@ export function documentModel(
 			)
 		},
 		facts: [
-			['Invoice number', invoice.number],
+			[`${title} number`, invoice.number],
 			['Issue date', date(invoice.issueDate)],
-			['Due date', date(invoice.dueDate)],
-			['Terms', days > 0 ? `Net ${countOf(days, 'day')}` : 'Due on receipt'],
+			...dueFacts,
 			['Currency', invoice.currency]
 		],
 		lines: invoice.lines.map((line, i) => ({
@@ -107,11 +119,13 @@ export function documentModel(
 		],
 		notes: invoice.notes,
 		stamp:
-			invoice.status === 'void'
-				? { text: 'VOID', color: 'red' }
-				: invoice.status === 'paid' || (totals.total > 0 && totals.balance <= 0)
-					? { text: 'PAID', color: 'green' }
-					: null,
+			kind !== 'invoice'
+				? null
+				: invoice.status === 'void'
+					? { text: 'VOID', color: 'red' }
+					: invoice.status === 'paid' || (totals.total > 0 && totals.balance <= 0)
+						? { text: 'PAID', color: 'green' }
+						: null,
 		logo: profile.logo
 	};
 }
