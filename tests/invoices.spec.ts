@@ -40,7 +40,7 @@ test('create, edit and delete an invoice by its contract names', async ({ page }
 	await page.reload();
 	await row.getByRole('link', { name: number }).click();
 	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Delete invoice' })).toHaveCount(0);
 
 	// A draft is deleted.

@@ -16,7 +16,7 @@ test('an issued invoice is a record: later edits elsewhere never reach it, corre
 	});
 	await page.getByRole('button', { name: 'Mark as sent' }).click();
 	await expect(page.getByText('its details are kept as they were then')).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Delete invoice' })).toHaveCount(0);
 	const issuedPdf = await downloadedPdfText(page, number);
 	expect(issuedPdf).toContain('Studio North');

@@ -1,7 +1,9 @@
 /**
  * The business figures behind the Analytics page, one set per currency: amounts of different
- * currencies are never added together. Pure, integer minor units throughout.
+ * currencies are never added together. Quotes never count; a credit note counts as negative
+ * revenue in the period it is issued. Pure, integer minor units throughout.
  */
+import { creditedByInvoice } from '../invoice/documents';
 import type { Invoice } from '../invoice/schema';
 import { displayStatus, type DisplayStatus } from '../invoice/status';
 import { invoiceTotals, type InvoiceTotals } from '../invoice/totals';
@@ -13,7 +15,10 @@ export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
 
 export interface CurrencyFigures {
 	currency: string;
-	/** Totals of invoices issued in the period (drafts and void invoices are not issued). */
+	/**
+	 * Totals of invoices issued in the period (drafts and void invoices are not issued), less
+	 * the credit notes issued in it.
+	 */
 	revenue: number;
 	/** Payments received in the period. */
 	collected: number;
@@ -76,10 +81,14 @@ export function aggregate(
 	query: AnalyticsQuery
 ): CurrencyFigures[] {
 	const groups = new Map<string, Priced[]>();
+	const credited = creditedByInvoice(invoices.filter((item) => !('totals' in item)) as Invoice[]);
 	for (const item of invoices) {
-		const priced = 'totals' in item ? item : { invoice: item, totals: invoiceTotals(item) };
+		const priced =
+			'totals' in item
+				? item
+				: { invoice: item, totals: invoiceTotals(item, credited.get(item.id)) };
 		const { invoice } = priced;
-		if (invoice.deleted) continue;
+		if (invoice.deleted || invoice.kind === 'quote') continue;
 		if (query.clientId && invoice.clientId !== query.clientId) continue;
 		const group = groups.get(invoice.currency);
 		if (group) group.push(priced);
@@ -121,6 +130,10 @@ function figuresFor(currency: string, invoices: Priced[], { range, today }: Anal
 			}
 		}
 		if (!inRange(invoice.issueDate, range)) continue;
+		if (invoice.kind === 'credit-note') {
+			if (issued) takeOff(invoice, totals);
+			continue;
+		}
 
 		const entry = statuses.get(status) ?? { count: 0, amount: 0 };
 		statuses.set(status, { count: entry.count + 1, amount: entry.amount + totals.total });
@@ -158,6 +171,22 @@ function figuresFor(currency: string, invoices: Priced[], { range, today }: Anal
 			.sort()
 			.at(-1);
 		if (status === 'paid' && lastPayment) payDays.push(daysBetween(invoice.issueDate, lastPayment));
+	}
+
+	/** A credit note: its total off revenue, its month and its client, its tax off its rates. */
+	function takeOff(note: Invoice, totals: InvoiceTotals) {
+		figures.revenue -= totals.total;
+		add(months, note.issueDate.slice(0, 7), -totals.total);
+		const client = clients.get(note.clientId);
+		clients.set(note.clientId, {
+			clientName: client?.clientName ?? note.clientName,
+			revenue: (client?.revenue ?? 0) - totals.total,
+			outstanding: client?.outstanding ?? 0
+		});
+		for (const group of totals.taxes) {
+			const tax = taxes.get(group.rate) ?? { base: 0, tax: 0 };
+			taxes.set(group.rate, { base: tax.base - group.base, tax: tax.tax - group.tax });
+		}
 	}
 
 	figures.byMonth = [...months]

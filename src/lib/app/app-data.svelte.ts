@@ -1,5 +1,6 @@
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
+import { creditedByInvoice, creditNotesByInvoice } from '../invoice/documents';
 import { toRow, type InvoiceRow } from '../invoice/list-query';
 import { formatsFor, type Formats } from '../invoice/formats';
 import type { ActivityStamp } from '../invoice/activity';
@@ -31,7 +32,12 @@ export class AppData {
 	/** The load and the notices so far, applied; the next one starts after it. */
 	#applied: Promise<void> = Promise.resolve();
 
-	readonly rows: InvoiceRow[] = $derived(this.#invoices.map((i) => toRow(i, this.#today)));
+	/** What issued credit notes take off each invoice, and the credit notes of each. */
+	readonly credited = $derived(creditedByInvoice(this.#invoices));
+	readonly creditNotes = $derived(creditNotesByInvoice(this.#invoices));
+	readonly rows: InvoiceRow[] = $derived(
+		this.#invoices.map((i) => toRow(i, this.#today, this.credited.get(i.id)))
+	);
 	readonly clientsById = $derived(byId(this.#clients));
 	readonly invoicesById = $derived(byId(this.#invoices));
 	/** How every page (and the PDF) writes money, numbers and dates: the profile's choice. */

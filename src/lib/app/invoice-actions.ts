@@ -4,6 +4,7 @@
  * (a sync, another tab) is merged in rather than overwritten; the outcome says what happened.
  */
 import { appendActivity, type ActivityStamp } from '../invoice/activity';
+import { documentLinks } from '../invoice/documents';
 import { correctionDraft, frozen, issue, needsFreezing, type IssueContext } from '../invoice/issue';
 import {
 	withoutMeta,
@@ -28,12 +29,16 @@ export async function clientNamed(
 	return repository.save('clients', { name: name.trim(), email: '', address: '', taxId: '' });
 }
 
-/** Saves the editor's fields; `existing` is the version the editor was loaded from. */
+/**
+ * Saves the editor's fields; `existing` is the version the editor was loaded from, `links`
+ * what the record is besides them (a quote, a credit note, a correction: documents.ts).
+ */
 export async function saveInvoice(
 	repository: Repository,
 	clients: readonly Client[],
 	fields: InvoiceFields,
-	existing: Invoice | undefined
+	existing: Invoice | undefined,
+	links = documentLinks(existing)
 ): Promise<SaveOutcome<'invoices'>> {
 	const client = await clientNamed(repository, clients, fields.clientName);
 	return repository.update(
@@ -45,7 +50,7 @@ export async function saveInvoice(
 			clientName: client.name,
 			status: existing?.status ?? 'draft',
 			payments: existing?.payments ?? [],
-			...(existing?.corrects ? { corrects: existing.corrects } : {})
+			...links
 		},
 		existing
 	);
@@ -122,14 +127,18 @@ export async function restorePayment(repository: Repository, invoiceId: string, 
 	return addPayment(repository, stored, payment);
 }
 
-/** Records a payment of whatever is still due, dated today, and marks the invoice paid. */
+/**
+ * Records a payment of whatever is still due (after `credited`, its credit notes), dated today,
+ * and marks the invoice paid.
+ */
 export function markPaid(
 	repository: Repository,
 	invoice: Invoice,
 	today: string,
-	paymentId: string
+	paymentId: string,
+	credited = 0
 ) {
-	const { balance } = invoiceTotals(invoice);
+	const { balance } = invoiceTotals(invoice, credited);
 	const payments =
 		balance > 0
 			? [

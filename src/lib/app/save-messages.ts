@@ -44,7 +44,11 @@ const FIELD_WORDS: FieldWords = {
 		correctedBy: 'correction',
 		activity: 'activity log',
 		reference: 'PO / reference',
-		pricesIncludeTax: 'prices include tax'
+		pricesIncludeTax: 'prices include tax',
+		kind: 'kind of document',
+		credits: 'credited invoice',
+		convertedTo: 'invoice made from the quote',
+		fromQuote: 'quote'
 	},
 	clients: {
 		name: 'name',
@@ -67,7 +71,9 @@ const FIELD_WORDS: FieldWords = {
 		reminderDays: 'reminder days',
 		payment: 'payment details',
 		taxRates: 'tax rates',
-		catalogue: 'catalogue'
+		catalogue: 'catalogue',
+		quoteNumberFormat: 'quote numbering format',
+		creditNoteNumberFormat: 'credit note numbering format'
 	}
 };
 

@@ -1,5 +1,6 @@
 import { clip, explainAwsError, scrub, summarizeAwsProblem } from '../aws/aws-errors';
 import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
+import { numberFormatOf } from '../invoice/documents';
 import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
 import { countOf } from '../invoice/words';
 import type { Clock, Scheduler } from '../platform/clock';
@@ -366,7 +367,8 @@ export class SyncCoordinator {
 		const { store, repository } = this.deps;
 		const invoices = await store.all('invoices');
 		const profile = await store.get('profile', BUSINESS_PROFILE_ID);
-		const plan = planNumberClashes(invoices, profile?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+		const formats = profile ?? { numberFormat: DEFAULT_NUMBER_FORMAT };
+		const plan = planNumberClashes(invoices, (kind) => numberFormatOf(formats, kind));
 		for (const { id, from, to } of plan.renumber) {
 			const invoice = invoices.find((i) => i.id === id) as Invoice;
 			// Changed since the plan was read (a save, a sync in another tab): plan again next run.

@@ -24,3 +24,21 @@ describe('invoicesCsv', () => {
 		});
 	});
 });
+
+describe('invoicesCsv document kinds', () => {
+	it('says what each row is; a credit note is positive, as printed', () => {
+		const rows = [
+			makeInvoice(),
+			makeInvoice({ kind: 'quote' }),
+			makeInvoice({ kind: 'credit-note', status: 'sent' })
+		].map((invoice) => toRow(invoice, '2026-02-01'));
+		const lines = invoicesCsv(rows).trim().split('\r\n');
+		expect(lines[0]).toMatch(/,Document$/);
+		expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual([
+			'Invoice',
+			'Quote',
+			'Credit note'
+		]);
+		expect(lines[3]).toContain(',100.00,');
+	});
+});

@@ -1,9 +1,13 @@
 import { toCsv } from './csv';
+import { KIND_WORDS } from './documents';
 import type { InvoiceRow } from './list-query';
 import { minorToDecimalString } from './money';
 import { DISPLAY_STATUS_LABELS } from './status';
 
-/** One row per invoice, amounts as plain decimals in the invoice's currency. */
+/**
+ * One row per document, amounts as plain decimals in its currency; the last column says what
+ * it is (invoice, quote, credit note). A credit note's amounts are positive, as printed.
+ */
 export function invoicesCsv(rows: readonly InvoiceRow[]): string {
 	return toCsv(
 		[
@@ -19,7 +23,8 @@ export function invoicesCsv(rows: readonly InvoiceRow[]): string {
 			'Paid',
 			'Balance',
 			'Credit',
-			'Status'
+			'Status',
+			'Document'
 		],
 		rows.map(({ invoice, totals, status }) => {
 			const money = (minor: number) => minorToDecimalString(minor, invoice.currency);
@@ -36,7 +41,8 @@ export function invoicesCsv(rows: readonly InvoiceRow[]): string {
 				money(totals.paid),
 				money(totals.balance),
 				money(totals.credit),
-				DISPLAY_STATUS_LABELS[status]
+				DISPLAY_STATUS_LABELS[status],
+				KIND_WORDS[invoice.kind ?? 'invoice'].title
 			];
 		})
 	);

@@ -91,6 +91,23 @@ describe('readInvoiceForm', () => {
 		expect(reading.totals.total).toBe(18000);
 	});
 
+	it('refuses negative quantities and prices, pointing to a credit note', () => {
+		const line = form().lines[0]!;
+		const reading = readInvoiceForm(
+			form({
+				lines: [
+					{ ...line, quantity: '-1' },
+					{ ...line, id: 'l2', unitPrice: '-5' }
+				]
+			}),
+			free,
+			us
+		);
+		expect(reading.fields).toBeNull();
+		expect(reading.errors['lines.0.quantity']).toMatch(/not be negative.*credit note/);
+		expect(reading.errors['lines.1.unitPrice']).toMatch(/not be negative.*credit note/);
+	});
+
 	it('names every wrong field', () => {
 		const reading = readInvoiceForm(
 			form({

@@ -122,6 +122,12 @@ function numberReader(formats: Formats) {
 	return { decimal, money: formats.readMoney, moneyHint: formats.moneyHint };
 }
 
+/** Amounts are never taken off with negative lines: a credit note does that, on its own paper. */
+export const NEGATIVE_HINT =
+	'Must not be negative. To take an amount off an issued invoice, create a credit note from it.';
+const notNegative = (value: number | string) =>
+	typeof value === 'number' && value < 0 ? NEGATIVE_HINT : value;
+
 const tooLong = (text: string, max: number) =>
 	text.length > max ? `At most ${max.toLocaleString('en-US')} characters` : undefined;
 
@@ -175,8 +181,11 @@ export function readInvoiceForm(
 		return {
 			id: line.id,
 			description,
-			quantity: field('quantity', read.decimal(line.quantity, 3, -1e9, 1e9, 'a quantity')),
-			unitPrice: field('unitPrice', unitPrice),
+			quantity: field(
+				'quantity',
+				notNegative(read.decimal(line.quantity, 3, -1e9, 1e9, 'a quantity'))
+			),
+			unitPrice: field('unitPrice', notNegative(unitPrice)),
 			taxRate: field('taxRate', read.decimal(line.taxRate || '0', 3, 0, 100, 'a tax %')),
 			discountPercent: field(
 				'discountPercent',

@@ -13,8 +13,17 @@ export class IssuedInvoiceError extends Error {
 	}
 }
 
-/** What may still change once an invoice is issued: getting paid, voided, corrected, its log. */
-const CHANGEABLE_AFTER_ISSUE = new Set(['status', 'payments', 'correctedBy', 'activity']);
+/**
+ * What may still change once an invoice is issued: getting paid, voided, corrected, its log;
+ * a sent quote's answer and the invoice it became.
+ */
+const CHANGEABLE_AFTER_ISSUE = new Set([
+	'status',
+	'payments',
+	'correctedBy',
+	'activity',
+	'convertedTo'
+]);
 const META = new Set(['id', 'createdAt', 'updatedAt', 'hlc', 'history', 'deleted']);
 
 /**
@@ -122,23 +131,34 @@ export function frozen(invoice: Invoice, context: Omit<IssueContext, 'at'>): Inv
 	return { ...invoice, issued: snapshot(invoice, { ...context, at }) };
 }
 
-/** The content of a new draft that corrects `invoice`: its client and lines, freshly dated. */
-export function correctionDraft(
-	invoice: Invoice,
-	fields: { number: string; issueDate: string; dueDate: string }
+/** What a new draft made from another document is dated and numbered. */
+export interface DraftFields {
+	number: string;
+	issueDate: string;
+	dueDate: string;
+}
+
+/** The content of a new invoice draft with `source`'s client and lines, freshly dated. */
+export function draftFrom(
+	source: Invoice,
+	fields: DraftFields
 ): Omit<Invoice, 'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'history' | 'deleted'> {
 	return {
 		number: fields.number,
-		clientId: invoice.clientId,
-		clientName: invoice.clientName,
+		clientId: source.clientId,
+		clientName: source.clientName,
 		issueDate: fields.issueDate,
 		dueDate: fields.dueDate,
-		currency: invoice.currency,
-		lines: invoice.lines,
-		discount: invoice.discount,
-		notes: invoice.notes,
+		currency: source.currency,
+		lines: source.lines,
+		discount: source.discount,
+		notes: source.notes,
 		status: 'draft',
-		payments: [],
-		corrects: invoice.id
+		payments: []
 	};
+}
+
+/** The content of a new draft that corrects `invoice`: its client and lines, freshly dated. */
+export function correctionDraft(invoice: Invoice, fields: DraftFields) {
+	return { ...draftFrom(invoice, fields), corrects: invoice.id };
 }

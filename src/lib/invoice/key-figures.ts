@@ -9,7 +9,10 @@ export interface KeyFigures {
 	currency: string;
 	outstanding: number;
 	overdue: number;
-	/** Totals of invoices issued (not drafts, not void) and dated this calendar month. */
+	/**
+	 * Totals of invoices issued (not drafts, not void) and dated this calendar month, less the
+	 * credit notes issued this month. Quotes never count.
+	 */
 	thisMonth: number;
 }
 
@@ -17,17 +20,18 @@ export function keyFigures(rows: readonly InvoiceRow[], today: string): KeyFigur
 	const month = today.slice(0, 7);
 	const byCurrency = new Map<string, KeyFigures>();
 	for (const { invoice, totals, status } of rows) {
-		if (status === 'draft' || status === 'void') continue;
+		if (status === 'draft' || status === 'void' || invoice.kind === 'quote') continue;
 		const figures = byCurrency.get(invoice.currency) ?? {
 			currency: invoice.currency,
 			outstanding: 0,
 			overdue: 0,
 			thisMonth: 0
 		};
-		const open = status === 'paid' ? 0 : totals.balance;
+		const sign = invoice.kind === 'credit-note' ? -1 : 1;
+		const open = status === 'paid' || sign < 0 ? 0 : totals.balance;
 		figures.outstanding += open;
 		if (status === 'overdue') figures.overdue += open;
-		if (invoice.issueDate.startsWith(month)) figures.thisMonth += totals.total;
+		if (invoice.issueDate.startsWith(month)) figures.thisMonth += sign * totals.total;
 		byCurrency.set(invoice.currency, figures);
 	}
 	return [...byCurrency.values()]

@@ -1,4 +1,4 @@
-import type { Invoice } from './schema';
+import type { DocumentKind, Invoice } from './schema';
 import { invoiceTotals, type InvoiceTotals } from './totals';
 import { displayStatus, type DisplayStatus } from './status';
 import { currencyDecimals, parseScaled } from './money';
@@ -12,8 +12,9 @@ export interface InvoiceRow {
 	haystack: string;
 }
 
-export function toRow(invoice: Invoice, today: string): InvoiceRow {
-	const totals = invoiceTotals(invoice);
+/** `credited`: what issued credit notes take off this invoice (invoice/documents.ts). */
+export function toRow(invoice: Invoice, today: string, credited = 0): InvoiceRow {
+	const totals = invoiceTotals(invoice, credited);
 	const haystack = [
 		invoice.number,
 		invoice.clientName,
@@ -29,6 +30,8 @@ export type SortKey = 'issueDate' | 'dueDate' | 'number' | 'client' | 'total';
 export type StatusFilter = 'all' | DisplayStatus;
 
 export interface InvoiceQuery {
+	/** The list shows one kind of document at a time (its own tab). */
+	kind: DocumentKind;
 	text: string;
 	status: StatusFilter;
 	clientId: string;
@@ -42,6 +45,7 @@ export interface InvoiceQuery {
 }
 
 export const EMPTY_QUERY: InvoiceQuery = {
+	kind: 'invoice',
 	text: '',
 	status: 'all',
 	clientId: '',
@@ -93,6 +97,7 @@ export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): In
 	const terms = query.text.toLowerCase().split(/\s+/).filter(Boolean);
 	return rows.filter((row) => {
 		const { invoice } = row;
+		if ((invoice.kind ?? 'invoice') !== query.kind) return false;
 		if (query.status !== 'all' && row.status !== query.status) return false;
 		if (query.clientId && invoice.clientId !== query.clientId) return false;
 		if (query.from && invoice.issueDate < query.from) return false;

@@ -41,7 +41,7 @@ describe('planNumberClashes', () => {
 				invoice('b', 'INV-2026-0042', 'draft', '2026-03-01T11:00'),
 				invoice('c', 'INV-2026-0043', 'sent')
 			],
-			DEFAULT_NUMBER_FORMAT
+			() => DEFAULT_NUMBER_FORMAT
 		);
 		expect(plan).toEqual({
 			renumber: [{ id: 'b', from: 'INV-2026-0042', to: 'INV-2026-0044' }],
@@ -57,7 +57,7 @@ describe('planNumberClashes', () => {
 				invoice('x', 'INV-2026-0009', 'sent'),
 				invoice('y', 'INV-2026-0009', 'paid')
 			],
-			DEFAULT_NUMBER_FORMAT
+			() => DEFAULT_NUMBER_FORMAT
 		);
 		expect(plan.renumber).toEqual([{ id: 'draft', from: 'INV-2026-0007', to: 'INV-2026-0010' }]);
 		expect(plan.unresolved).toEqual([{ number: 'INV-2026-0009', ids: ['x', 'y'] }]);
@@ -65,11 +65,11 @@ describe('planNumberClashes', () => {
 
 	it('ignores deleted invoices', () => {
 		const gone = { ...invoice('a', 'INV-2026-0001'), deleted: true };
-		expect(planNumberClashes([gone, invoice('b', 'INV-2026-0001')], DEFAULT_NUMBER_FORMAT)).toEqual(
-			{
-				renumber: [],
-				unresolved: []
-			}
-		);
+		expect(
+			planNumberClashes([gone, invoice('b', 'INV-2026-0001')], () => DEFAULT_NUMBER_FORMAT)
+		).toEqual({
+			renumber: [],
+			unresolved: []
+		});
 	});
 });

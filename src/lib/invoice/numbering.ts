@@ -61,14 +61,19 @@ interface Numbered {
 	issueDate: string;
 	createdAt: string;
 	deleted: boolean;
+	/** Quote or credit note: each kind is numbered in its own series. */
+	kind?: 'quote' | 'credit-note';
 }
 
 /**
  * Finds live invoices that share a number (two devices took the same next number offline)
- * and plans a deterministic fix: the oldest invoice keeps it, other drafts are renumbered,
- * and a clash between sent invoices is left for the user.
+ * and plans a deterministic fix: the oldest invoice keeps it, other drafts are renumbered
+ * in their kind's series (`formatOf`), and a clash between sent invoices is left for the user.
  */
-export function planNumberClashes(invoices: readonly Numbered[], format: string): ClashPlan {
+export function planNumberClashes(
+	invoices: readonly Numbered[],
+	formatOf: (kind: 'invoice' | 'quote' | 'credit-note') => string
+): ClashPlan {
 	const live = invoices.filter((i) => !i.deleted);
 	const byNumber = new Map<string, Numbered[]>();
 	for (const invoice of live)
@@ -86,7 +91,7 @@ export function planNumberClashes(invoices: readonly Numbered[], format: string)
 		const [, ...others] = ordered;
 		const sentOthers = others.filter((i) => i.status !== 'draft');
 		for (const draft of others.filter((i) => i.status === 'draft')) {
-			const to = nextInvoiceNumber(format, draft.issueDate, taken);
+			const to = nextInvoiceNumber(formatOf(draft.kind ?? 'invoice'), draft.issueDate, taken);
 			taken.add(to);
 			plan.renumber.push({ id: draft.id, from: number, to });
 		}

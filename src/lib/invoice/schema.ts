@@ -84,9 +84,12 @@ export const ClientSchema = v.object({
 export const LineItemSchema = v.object({
 	id,
 	description: shortText(INVOICE_TEXT_LIMITS.description),
-	/** Decimal quantity, at most 3 decimals; negative quantities make credit lines. */
+	/**
+	 * Decimal quantity, at most 3 decimals. The editor refuses negative ones (credit notes take
+	 * amounts off); older records with negative credit lines stay readable.
+	 */
 	quantity: v.pipe(v.number(), v.finite(), v.minValue(-1e9), v.maxValue(1e9), thousandths),
-	/** Minor units of the invoice currency; negative prices make credit lines. */
+	/** Minor units of the invoice currency; negative only in records from before credit notes. */
 	unitPrice: minorUnits,
 	/** Percent, at most 3 decimals (7.25 = 7.25 %). */
 	taxRate: percent,
@@ -121,7 +124,11 @@ export const InvoiceDiscountSchema = v.variant('kind', [
 	v.object({ kind: v.literal('amount'), value: nonNegativeMinorUnits })
 ]);
 
-export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
+/** Accepted and declined are a quote's answers (invoice/documents.ts). */
+export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void', 'accepted', 'declined'] as const;
+
+/** Invoices have no kind (every record before quotes and credit notes is an invoice). */
+export const DOCUMENT_KINDS = ['quote', 'credit-note'] as const;
 
 /** Who an invoice is from or to, as printed on it. */
 export const PartySchema = v.object({
@@ -216,7 +223,17 @@ export const InvoiceSchema = v.object({
 	/** The client's purchase order or reference, printed on the invoice. */
 	reference: v.optional(shortText(INVOICE_TEXT_LIMITS.reference)),
 	/** Unit prices include tax (totals.ts); absent: they do not. */
-	pricesIncludeTax: v.optional(v.boolean())
+	pricesIncludeTax: v.optional(v.boolean()),
+	/**
+	 * Quote or credit note; absent on invoices, so records from before these existed read (and
+	 * merge) unchanged. A quote's due date is the date it is valid until.
+	 */
+	kind: v.optional(v.picklist(DOCUMENT_KINDS)),
+	/** A credit note names the issued invoice it credits. */
+	credits: v.optional(id),
+	/** A quote names the invoice it was converted to; that invoice names the quote. */
+	convertedTo: v.optional(id),
+	fromQuote: v.optional(id)
 });
 
 export const TaxRateSchema = v.object({
@@ -236,6 +253,11 @@ export const CatalogueItemSchema = v.object({
 });
 
 export const BUSINESS_PROFILE_ID = 'business';
+
+const sequenceFormat = v.pipe(
+	shortText(60),
+	v.includes('{SEQ', 'numbering format needs a {SEQ} or {SEQ:n} placeholder')
+);
 
 /** The only logos stored: base64 PNG or JPEG. Nothing else (SVG, javascript:) gets through. */
 export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/;
@@ -262,10 +284,10 @@ export const BusinessProfileSchema = v.object({
 	),
 	defaultCurrency: currency,
 	paymentTermsDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
-	numberFormat: v.pipe(
-		shortText(60),
-		v.includes('{SEQ', 'numbering format needs a {SEQ} or {SEQ:n} placeholder')
-	),
+	numberFormat: sequenceFormat,
+	/** The quote and credit note series (invoice/documents.ts), or absent: the defaults. */
+	quoteNumberFormat: v.optional(sequenceFormat),
+	creditNoteNumberFormat: v.optional(sequenceFormat),
 	/**
 	 * How numbers and dates are written (invoice/formats.ts), or absent: as the browser does.
 	 * Absent rather than empty, so a profile saved before this field existed reads the same as
@@ -296,6 +318,8 @@ export type Payment = v.InferOutput<typeof PaymentSchema>;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export type InvoiceDiscount = v.InferOutput<typeof InvoiceDiscountSchema>;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+/** 'invoice' stands for a record without a kind. */
+export type DocumentKind = 'invoice' | (typeof DOCUMENT_KINDS)[number];
 export type Invoice = v.InferOutput<typeof InvoiceSchema>;
 export type BusinessProfile = v.InferOutput<typeof BusinessProfileSchema>;
 export type Party = v.InferOutput<typeof PartySchema>;

@@ -32,7 +32,9 @@ export interface InvoiceTotals {
 	taxIncluded: boolean;
 	total: number;
 	paid: number;
-	/** What is still owed: total − paid, or zero once the payments cover the total. */
+	/** What issued credit notes take off this invoice (invoice/documents.ts). */
+	credited: number;
+	/** What is still owed: total − credited − paid, or zero once those cover the total. */
 	balance: number;
 	/** What was paid beyond the total, owed back to the client: never shown as a negative balance. */
 	credit: number;
@@ -89,9 +91,11 @@ function taxOf(amount: number, rate: number, included: boolean): number {
  * is shared across lines in proportion to their net; tax is rounded once per rate. With
  * prices that include tax, the same steps run on the gross prices and each rate's tax is
  * taken out of its amount, so the total is exactly what was entered (docs/money.md).
+ * `credited` is the total of the credit notes issued against it.
  */
 export function invoiceTotals(
-	invoice: Pick<Invoice, 'lines' | 'discount' | 'payments' | 'pricesIncludeTax'>
+	invoice: Pick<Invoice, 'lines' | 'discount' | 'payments' | 'pricesIncludeTax'>,
+	credited = 0
 ): InvoiceTotals {
 	const taxIncluded = invoice.pricesIncludeTax === true;
 	const lines = invoice.lines.map(lineTotal);
@@ -124,7 +128,7 @@ export function invoiceTotals(
 	const taxTotal = taxes.reduce((sum, g) => sum + g.tax, 0);
 	const total = subtotal - discount + (taxIncluded ? 0 : taxTotal);
 	const paid = invoice.payments.reduce((sum, p) => sum + p.amount, 0);
-	const owed = total - paid;
+	const owed = total - credited - paid;
 	return {
 		lines,
 		subtotal,
@@ -134,6 +138,7 @@ export function invoiceTotals(
 		taxIncluded,
 		total,
 		paid,
+		credited,
 		balance: Math.max(0, owed),
 		credit: Math.max(0, -owed)
 	};

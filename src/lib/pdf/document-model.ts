@@ -5,6 +5,7 @@
  */
 import { documentLocale } from '../invoice/document-language';
 import { formatsFor, type Formats } from '../invoice/formats';
+import { KIND_WORDS, kindOf } from '../invoice/documents';
 import { partiesOf } from '../invoice/issue';
 import { formatIban } from '../invoice/payment-details';
 import type { BusinessProfile, Client, Invoice, PaymentDetails } from '../invoice/schema';
@@ -73,9 +74,35 @@ export function documentModel(
 		(Date.parse(invoice.dueDate) - Date.parse(invoice.issueDate)) / 86_400_000
 	);
 	const present = (...values: string[]) => values.map((v) => v.trim()).filter(Boolean);
+	// A quote and a credit note print as such, never as an invoice (and never with negatives).
+	const kind = kindOf(invoice);
+	const { title } = KIND_WORDS[kind];
+	const dueFacts: [string, string][] =
+		kind === 'invoice'
+			? [
+					[labels.dueDate, date(invoice.dueDate)],
+					[
+						labels.terms,
+						days === 1
+							? labels.netDay
+							: days > 1
+								? fill(labels.netDays, { n: days })
+								: labels.dueOnReceipt
+					]
+				]
+			: kind === 'quote'
+				? [['Valid until', date(invoice.dueDate)]]
+				: [];
 
 	return {
-		title: invoice.status === 'draft' ? labels.draftInvoice : labels.invoice,
+		title:
+			kind === 'invoice'
+				? invoice.status === 'draft'
+					? labels.draftInvoice
+					: labels.invoice
+				: invoice.status === 'draft'
+					? `Draft ${title.toLowerCase()}`
+					: title,
 		number: invoice.number,
 		seller: {
 			name: seller.name.trim() || labels.yourBusiness,
@@ -86,18 +113,10 @@ export function documentModel(
 			lines: present(...buyer.address.split('\n'), buyer.email, taxId(buyer.taxId))
 		},
 		facts: [
-			[labels.invoiceNumber, invoice.number],
+			[kind === 'invoice' ? labels.invoiceNumber : `${title} number`, invoice.number],
 			...(invoice.reference ? [[labels.reference, invoice.reference] as [string, string]] : []),
 			[labels.issueDate, date(invoice.issueDate)],
-			[labels.dueDate, date(invoice.dueDate)],
-			[
-				labels.terms,
-				days === 1
-					? labels.netDay
-					: days > 1
-						? fill(labels.netDays, { n: days })
-						: labels.dueOnReceipt
-			],
+			...dueFacts,
 			[labels.currency, invoice.currency]
 		],
 		lines: invoice.lines.map((line, i) => ({
@@ -132,11 +151,13 @@ export function documentModel(
 		],
 		notes: invoice.notes,
 		stamp:
-			invoice.status === 'void'
-				? { text: labels.voidStamp, color: 'red' }
-				: invoice.status === 'paid' || (totals.total > 0 && totals.balance <= 0)
-					? { text: labels.paidStamp, color: 'green' }
-					: null,
+			kind !== 'invoice'
+				? null
+				: invoice.status === 'void'
+					? { text: labels.voidStamp, color: 'red' }
+					: invoice.status === 'paid' || (totals.total > 0 && totals.balance <= 0)
+						? { text: labels.paidStamp, color: 'green' }
+						: null,
 		logo: profile.logo,
 		payment: paymentLines(invoice.issued ? invoice.issued.payment : profile.payment, labels),
 		labels
