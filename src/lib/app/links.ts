@@ -8,3 +8,4 @@ const withId = (path: string, id: string) => `${path}?id=${encodeURIComponent(id
 export const invoiceViewHref = (id: string) => withId(resolve('/invoices/view/'), id);
 export const invoiceEditHref = (id: string) => withId(resolve('/invoices/edit/'), id);
 export const clientEditHref = (id: string) => withId(resolve('/clients/edit/'), id);
+export const newScheduleHref = (invoiceId: string) => withId(resolve('/recurring/new/'), invoiceId);
