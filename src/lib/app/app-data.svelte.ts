@@ -1,4 +1,4 @@
-import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
+import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import { creditedByInvoice, creditNotesByInvoice } from '../invoice/documents';
 import { toRow, type InvoiceRow } from '../invoice/list-query';
@@ -26,6 +26,7 @@ export class AppData {
 	#invoices = $state.raw<Invoice[]>([]);
 	#clients = $state.raw<Client[]>([]);
 	#profile = $state.raw<BusinessProfile>(DEFAULT_PROFILE);
+	#schedules = $state.raw<Schedule[]>([]);
 	#pending = $state(0);
 	#today = $state('');
 	#loaded = $state(false);
@@ -56,6 +57,10 @@ export class AppData {
 	}
 	get clients() {
 		return this.#clients;
+	}
+	/** Recurring invoices (invoice/recurring.ts). */
+	get schedules() {
+		return this.#schedules;
 	}
 	get profile() {
 		return this.#profile;
@@ -105,13 +110,15 @@ export class AppData {
 
 	async #load(): Promise<void> {
 		const { repository } = this.services;
-		const [invoices, clients, profiles] = await Promise.all([
+		const [invoices, clients, profiles, schedules] = await Promise.all([
 			repository.all('invoices'),
 			repository.all('clients'),
-			repository.all('profile')
+			repository.all('profile'),
+			repository.all('schedules')
 		]);
-		repository.observe([...invoices, ...clients, ...profiles]);
+		repository.observe([...invoices, ...clients, ...profiles, ...schedules]);
 		this.#invoices = invoices.filter((r) => !r.deleted);
+		this.#schedules = schedules.filter((r) => !r.deleted);
 		this.#clients = sortClients(clients.filter((r) => !r.deleted));
 		this.#profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? DEFAULT_PROFILE;
 		this.#pending = await this.services.store.pendingCount();
@@ -133,6 +140,8 @@ export class AppData {
 			this.#invoices = patch(this.#invoices, records as Invoice[]);
 		} else if (collection === 'clients') {
 			this.#clients = sortClients(patch(this.#clients, records as Client[]));
+		} else if (collection === 'schedules') {
+			this.#schedules = patch(this.#schedules, records as Schedule[]);
 		} else {
 			const profile = (records as BusinessProfile[]).find((p) => p.id === BUSINESS_PROFILE_ID);
 			if (profile) this.#profile = profile;

@@ -9,3 +9,4 @@ export const invoiceViewHref = (id: string) => withId(resolve('/invoices/view/')
 export const invoiceEditHref = (id: string) => withId(resolve('/invoices/edit/'), id);
 export const clientEditHref = (id: string) => withId(resolve('/clients/edit/'), id);
 export const newQuoteHref = () => `${resolve('/invoices/new/')}?kind=quote`;
+export const newScheduleHref = (invoiceId: string) => withId(resolve('/recurring/new/'), invoiceId);

@@ -57,6 +57,22 @@ const FIELD_WORDS: FieldWords = {
 		taxId: 'tax ID',
 		language: 'document language'
 	},
+	schedules: {
+		clientId: 'client',
+		clientName: 'client',
+		currency: 'currency',
+		lines: 'line items',
+		discount: 'discount',
+		notes: 'notes',
+		every: 'interval',
+		unit: 'interval',
+		start: 'start date',
+		end: 'end date',
+		count: 'number of invoices',
+		termsDays: 'payment terms',
+		issue: 'issue mode',
+		paused: 'paused'
+	},
 	profile: {
 		name: 'business name',
 		email: 'email',

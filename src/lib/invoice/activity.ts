@@ -23,7 +23,10 @@ export function describeChange(
 		kind,
 		...(amount === undefined ? {} : { amount })
 	});
-	if (!before || before.deleted) return [entry('created')];
+	// A record made already issued (a recurring invoice issued at once) logs both.
+	if (!before || before.deleted) {
+		return after.status === 'draft' ? [entry('created')] : [entry('created'), entry('issued')];
+	}
 	const entries: ActivityEntry[] = [];
 	const paidBefore = new Map(before.payments.map((p) => [p.id, p.amount]));
 	const paidAfter = new Set(after.payments.map((p) => p.id));

@@ -252,6 +252,33 @@ export const CatalogueItemSchema = v.object({
 	taxName: v.optional(shortText(60))
 });
 
+/**
+ * A recurring invoice: what to bill (taken from an invoice) and when. Each invoice it makes has
+ * an id derived from the schedule and the date (invoice/recurring.ts), so two devices running
+ * it offline make the same invoice, which sync merges into one.
+ */
+export const ScheduleSchema = v.object({
+	...meta,
+	clientId: id,
+	clientName: shortText(INVOICE_TEXT_LIMITS.clientName),
+	currency,
+	lines: v.pipe(v.array(LineItemSchema), v.minLength(1), v.maxLength(1000)),
+	discount: InvoiceDiscountSchema,
+	notes: shortText(INVOICE_TEXT_LIMITS.notes),
+	every: v.pipe(v.number(), v.integer(), v.minValue(1, 'at least 1'), v.maxValue(52, 'at most 52')),
+	unit: v.picklist(['week', 'month']),
+	/** The first invoice's date; later ones follow every `every` `unit`s from it. */
+	start: isoDate,
+	/** No invoice after this date (absent: none after `count` invoices, or never ends). */
+	end: v.optional(isoDate),
+	count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+	/** Days from an invoice's date to its due date. */
+	termsDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
+	/** Issue each invoice at once (Mark as sent), or leave it a draft to check first. */
+	issue: v.boolean(),
+	paused: v.boolean()
+});
+
 export const BUSINESS_PROFILE_ID = 'business';
 
 const sequenceFormat = v.pipe(
@@ -323,6 +350,7 @@ export type DocumentKind = 'invoice' | (typeof DOCUMENT_KINDS)[number];
 export type Invoice = v.InferOutput<typeof InvoiceSchema>;
 export type BusinessProfile = v.InferOutput<typeof BusinessProfileSchema>;
 export type Party = v.InferOutput<typeof PartySchema>;
+export type Schedule = v.InferOutput<typeof ScheduleSchema>;
 export type ActivityEntry = v.InferOutput<typeof ActivityEntrySchema>;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type IssuedSnapshot = v.InferOutput<typeof IssuedSnapshotSchema>;

@@ -5,7 +5,7 @@ import {
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
-import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
+import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
 import {
 	acknowledged,
 	sending,
@@ -37,6 +37,7 @@ interface InvoiceLabDb extends DBSchema {
 	};
 	clients: { key: string; value: Client; indexes: { 'by-name': string; 'by-hlc': string } };
 	profile: { key: string; value: BusinessProfile };
+	schedules: { key: string; value: Schedule };
 	outbox: { key: string; value: OutboxEntry };
 	conflicts: { key: string; value: ConflictCopy };
 	meta: { key: string; value: { key: string; value: unknown } };
@@ -70,10 +71,13 @@ const MIGRATIONS: Array<(db: IDBPDatabase<InvoiceLabDb>, tx: UpgradeTx) => void>
 	},
 	(db) => {
 		db.createObjectStore('conflicts', { keyPath: 'key' });
+	},
+	(db) => {
+		db.createObjectStore('schedules', { keyPath: 'id' });
 	}
 ];
 
-const RECORD_STORES = ['invoices', 'clients', 'profile'] as const;
+const RECORD_STORES = ['invoices', 'clients', 'profile', 'schedules'] as const;
 
 export const DB_VERSION = MIGRATIONS.length;
 

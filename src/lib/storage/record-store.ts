@@ -1,13 +1,19 @@
-import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
+import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
 
 /** Every kind of record the app stores and will sync. */
 export interface Collections {
 	invoices: Invoice;
 	clients: Client;
 	profile: BusinessProfile;
+	schedules: Schedule;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['invoices', 'clients', 'profile'];
+export const COLLECTIONS: readonly CollectionName[] = [
+	'invoices',
+	'clients',
+	'profile',
+	'schedules'
+];
 
 export type Change = {
 	[K in CollectionName]: { collection: K; record: Collections[K] };

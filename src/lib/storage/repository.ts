@@ -3,6 +3,7 @@ import {
 	BusinessProfileSchema,
 	ClientSchema,
 	InvoiceSchema,
+	ScheduleSchema,
 	fieldProblems,
 	type FieldProblem,
 	type Invoice,
@@ -34,7 +35,8 @@ import {
 export const SCHEMAS = {
 	invoices: InvoiceSchema,
 	clients: ClientSchema,
-	profile: BusinessProfileSchema
+	profile: BusinessProfileSchema,
+	schedules: ScheduleSchema
 } as const;
 
 /** What changed, told to this tab's listeners and to the other open tabs. */
@@ -69,7 +71,8 @@ const STALE_RETRIES = 5;
 const NOUNS: Record<CollectionName, string> = {
 	invoices: 'invoice',
 	clients: 'client',
-	profile: 'business profile'
+	profile: 'business profile',
+	schedules: 'recurring invoice'
 };
 
 function copyOf<K extends CollectionName>(
@@ -375,12 +378,13 @@ export class Repository {
 				return record ? [{ collection: e.collection, record } as Change] : [];
 			})
 		);
-		const [invoices, clients, profile] = await Promise.all([
+		const [invoices, clients, profile, schedules] = await Promise.all([
 			this.store.all('invoices'),
 			this.store.all('clients'),
-			this.store.all('profile')
+			this.store.all('profile'),
+			this.store.all('schedules')
 		]);
-		return { invoices, clients, profile };
+		return { invoices, clients, profile, schedules };
 	}
 
 	/** The stored version of each record, lined up with the input, one read per collection. */

@@ -3,10 +3,12 @@ import {
 	BusinessProfileSchema,
 	ClientSchema,
 	InvoiceSchema,
+	ScheduleSchema,
 	describeIssues,
 	type BusinessProfile,
 	type Client,
-	type Invoice
+	type Invoice,
+	type Schedule
 } from '../invoice/schema';
 import { printable, quote } from '../invoice/quote';
 import { itemBytes, MAX_ITEM_BYTES } from './item-size';
@@ -24,10 +26,12 @@ export interface Snapshot {
 	profile: BusinessProfile | null;
 	clients: Client[];
 	invoices: Invoice[];
+	/** Recurring invoices; absent in files exported before they existed. */
+	schedules?: Schedule[];
 }
 
 export function buildSnapshot(
-	data: Pick<Snapshot, 'profile' | 'clients' | 'invoices'>,
+	data: Pick<Snapshot, 'profile' | 'clients' | 'invoices' | 'schedules'>,
 	exportedAt: string
 ): Snapshot {
 	return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, ...data };
@@ -40,7 +44,8 @@ const EnvelopeSchema = v.object({
 	version: v.unknown(),
 	profile: v.nullable(v.unknown()),
 	clients: v.array(v.unknown()),
-	invoices: v.array(v.unknown())
+	invoices: v.array(v.unknown()),
+	schedules: v.optional(v.array(v.unknown()), [])
 });
 
 const FormatVersionSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
@@ -111,7 +116,8 @@ export function parseImport(text: string, sizeInBytes = text.length): ParseResul
 	const changes: Change[] = [];
 	const sections = [
 		['clients', ClientSchema, envelope.output.clients],
-		['invoices', InvoiceSchema, envelope.output.invoices]
+		['invoices', InvoiceSchema, envelope.output.invoices],
+		['schedules', ScheduleSchema, envelope.output.schedules]
 	] as const;
 	for (const [collection, schema, items] of sections) {
 		const seen = new Map<string, string>();
