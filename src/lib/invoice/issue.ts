@@ -39,6 +39,7 @@ export function issuedChangeProblem(
 	if (next === null) return 'deleted';
 	if (next.status === 'draft') return 'turned back into a draft';
 	if (stored.status === 'void' && next.status !== 'void') return 'reopened';
+	if (stored.status === 'paid' && next.status === 'sent') return 'marked unpaid';
 	const fields = new Set([...Object.keys(stored), ...Object.keys(next)]);
 	for (const field of fields) {
 		if (META.has(field) || CHANGEABLE_AFTER_ISSUE.has(field)) continue;

@@ -247,6 +247,7 @@ export class Repository {
 		base: Collections[K]
 	): Promise<boolean> {
 		this.hlc.receive(base.hlc);
+		this.refuseIssuedChange(collection, base, draft as unknown as Collections[K]);
 		const record = this.validate(collection, {
 			...draft,
 			createdAt: base.createdAt,

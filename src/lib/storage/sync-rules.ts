@@ -2,7 +2,8 @@
  * when the pull checkpoint may move. */
 import { isIssued } from '../invoice/issue';
 import type { Invoice } from '../invoice/schema';
-import { changedFields, changedSince, mergeFields, sameContent } from './field-merge';
+import { mergeActivity } from '../invoice/activity';
+import { canonical, changedFields, changedSince, mergeFields, sameContent } from './field-merge';
 import { itemBytes, MAX_ITEM_BYTES } from './item-size';
 import { builtOn, descendsFrom, lineageOf } from './lineage';
 import { newerOf } from './merge';
@@ -123,15 +124,21 @@ export function resolveCloudVersion(
 		.at(-1);
 	// An issued invoice is final: a draft edit or delete made alongside it never changes it.
 	// The edit stays restorable as a copy (restored, it becomes a new draft).
-	const issued = issuedOverDraft(cloud.collection, local, remote);
+	const issued = standingIssue(cloud.collection, local, remote);
 	if (issued) {
 		const other = issued === local ? remote : local;
 		const keep = (keptHlc: string) =>
-			!other.deleted && changedSince(base, other)
+			!other.deleted && (!base || changedFields(base, other).length > 0)
 				? copyOf(other, keptHlc, changedFields(base, other))
 				: undefined;
-		if (issued === remote) return takeCloud(keep(remote.hlc));
-		const next = restamp(local);
+		// Its document stands whole; the log keeps both sides' entries.
+		const activity = mergeActivity(
+			(local as Invoice).activity,
+			(remote as Invoice).activity
+		);
+		const standing = { ...issued, activity } as Record;
+		if (issued === remote && sameContent(standing, remote)) return takeCloud(keep(remote.hlc));
+		const next = restamp(standing);
 		return { ...rebase(next), ...withConflict(keep(next.hlc)) };
 	}
 	if (local.deleted || remote.deleted) {
@@ -146,7 +153,10 @@ export function resolveCloudVersion(
 		const tombstone = restamp(local);
 		return { ...rebase(tombstone), ...withConflict(keep(tombstone.hlc)) };
 	}
-	const { merged, clashes, otherSide } = mergeFields(base, local, remote);
+	const { merged, clashes, otherSide } = voidStands(
+		cloud.collection,
+		mergeFields(base, local, remote)
+	);
 	const loser = newerOf(local, remote) === local ? remote : local;
 	const lost = (keptHlc: string) =>
 		clashes.length ? copyOf({ ...otherSide, hlc: loser.hlc }, keptHlc, clashes) : undefined;
@@ -161,16 +171,36 @@ export function resolveCloudVersion(
 
 type Record = Change['record'];
 
-/** Of two concurrent invoice versions, the issued one when the other is a draft or deleted. */
-function issuedOverDraft(
+/**
+ * Of two concurrent invoice versions, the one whose document stands whole: the issued one
+ * over a draft or a delete; of two issued independently (their snapshots differ), the newer.
+ */
+function standingIssue(
 	collection: Change['collection'],
 	local: Record,
 	remote: Record
 ): Record | undefined {
 	if (collection !== 'invoices') return undefined;
 	const live = (record: Record) => !record.deleted && isIssued(record as Invoice);
-	if (live(local) === live(remote)) return undefined;
-	return live(local) ? local : remote;
+	if (live(local) !== live(remote)) return live(local) ? local : remote;
+	if (!live(local)) return undefined;
+	const snapshot = (record: Record) => canonical((record as Invoice).issued ?? null);
+	return snapshot(local) === snapshot(remote) ? undefined : newerOf(local, remote);
+}
+
+/** Void is final: a void on either side stays void, whatever the other side did meanwhile. */
+function voidStands<T extends Record>(
+	collection: Change['collection'],
+	merge: { merged: T; clashes: string[]; otherSide: T }
+) {
+	if (collection !== 'invoices') return merge;
+	const sides = [merge.merged, merge.otherSide] as Invoice[];
+	if (!sides.some((side) => side.status === 'void')) return merge;
+	return {
+		merged: { ...merge.merged, status: 'void' } as T,
+		otherSide: { ...merge.otherSide, status: 'void' } as T,
+		clashes: merge.clashes.filter((field) => field !== 'status')
+	};
 }
 
 function withConflict(conflict: ConflictCopy | undefined): { conflict?: ConflictCopy } {
