@@ -131,15 +131,25 @@ for (const width of [PHONE, 1280]) {
 		}
 
 		await page.getByRole('link', { name: 'Invoices', exact: true }).click();
-		await expect(page.getByRole('region', { name: 'Invoice list' }).getByRole('link', { name: 'INV-2026-0008' })).toBeVisible();
+		await expect(
+			page
+				.getByRole('region', { name: 'Invoice list' })
+				.getByRole('link', { name: 'INV-2026-0008' })
+		).toBeVisible();
 		await check(page, width, 'invoices', 'Invoices');
 
-		await page.getByRole('region', { name: 'Invoice list' }).getByRole('link', { name: 'INV-2026-0003' }).click();
+		await page
+			.getByRole('region', { name: 'Invoice list' })
+			.getByRole('link', { name: 'INV-2026-0003' })
+			.click();
 		await expect(page.getByRole('heading', { name: 'Invoice INV-2026-0003' })).toBeVisible();
 		await check(page, width, 'invoice view', 'Invoices');
 		// Issued invoices are not edited: the draft is.
 		await page.getByRole('link', { name: 'Invoices', exact: true }).click();
-		await page.getByRole('region', { name: 'Invoice list' }).getByRole('link', { name: 'INV-2026-0001' }).click();
+		await page
+			.getByRole('region', { name: 'Invoice list' })
+			.getByRole('link', { name: 'INV-2026-0001' })
+			.click();
 		await page.getByRole('button', { name: 'Edit' }).click();
 		await expect(page.getByRole('heading', { name: 'Edit INV-2026-0001' })).toBeVisible();
 		await check(page, width, 'invoice edit', 'Invoices');

@@ -132,10 +132,7 @@ export function resolveCloudVersion(
 				? copyOf(other, keptHlc, changedFields(base, other))
 				: undefined;
 		// Its document stands whole; the log keeps both sides' entries.
-		const activity = mergeActivity(
-			(local as Invoice).activity,
-			(remote as Invoice).activity
-		);
+		const activity = mergeActivity((local as Invoice).activity, (remote as Invoice).activity);
 		const standing = { ...issued, activity } as Record;
 		if (issued === remote && sameContent(standing, remote)) return takeCloud(keep(remote.hlc));
 		const next = restamp(standing);
