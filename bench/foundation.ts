@@ -57,7 +57,7 @@ export async function foundationBench(browser: Browser, baseUrl: string): Promis
 	await (
 		await chooser
 	).setFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-	await page.getByText(/^Imported seed\.json/).waitFor({ timeout: 120_000 });
+	await page.getByText(/^Imported seed\.json/).waitFor({ timeout: 600_000 });
 	rows.push({
 		metric: `import ${INVOICES} invoices (validate + 1 transaction)`,
 		value: Date.now() - importStart,
