@@ -130,8 +130,15 @@ export async function syncBench(): Promise<Row[]> {
 		const setBack = invoices.slice(0, LOST);
 		const removed = invoices.slice(EDITS, EDITS + LOST);
 		const originals = await getItems(dynamo, setBack);
+		// A draft's notes change; an issued invoice (a record) gets a payment instead.
 		for (const invoice of invoices.slice(0, EDITS)) {
-			await app.repository.save('invoices', { ...invoice, notes: 'edited' });
+			const payment = { id: `bench-${invoice.id}`, date: invoice.issueDate, amount: 1, note: '' };
+			await app.repository.save(
+				'invoices',
+				invoice.status === 'draft'
+					? { ...invoice, notes: 'edited' }
+					: { ...invoice, payments: [...invoice.payments, payment] }
+			);
 		}
 		const edits = await measure(proxy, () => app.engine.run());
 
