@@ -1,6 +1,8 @@
 import { clip, explainAwsError, scrub, summarizeAwsProblem } from '../aws/aws-errors';
 import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
-import { numberFormatOf } from '../invoice/documents';
+import { kindOf, nextDocumentNumber, numberFormatOf } from '../invoice/documents';
+import { issuedChangeProblem, separateDraft } from '../invoice/issue';
+import { DEFAULT_PROFILE } from '../invoice/profile';
 import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
 import { countOf } from '../invoice/words';
 import type { Clock, Scheduler } from '../platform/clock';
@@ -228,9 +230,25 @@ export class SyncCoordinator {
 	async restore(copy: ConflictCopy): Promise<void> {
 		const { repository } = this.deps;
 		const current = await repository.get(copy.collection, copy.id);
-		const restored = withoutMeta(restoredVersion(copy, current));
-		await repository.update(copy.collection, restored as never, current);
+		const restored = restoredVersion(copy, current);
+		const refused =
+			copy.collection === 'invoices' &&
+			issuedChangeProblem(current as Invoice | undefined, restored as Invoice);
+		if (refused) {
+			await repository.save('invoices', await this.#asNewDraft(restored as Invoice));
+		} else {
+			await repository.update(copy.collection, withoutMeta(restored) as never, current);
+		}
 		await this.dismiss(copy);
+	}
+
+	/** A version that cannot stand on an issued invoice comes back as a draft of its own. */
+	async #asNewDraft(version: Invoice) {
+		const { store } = this.deps;
+		const profile = (await store.get('profile', BUSINESS_PROFILE_ID)) ?? DEFAULT_PROFILE;
+		const invoices = await store.all('invoices');
+		const number = nextDocumentNumber(profile, kindOf(version), version.issueDate, invoices);
+		return separateDraft(version, number);
 	}
 
 	async dismiss(copy: ConflictCopy): Promise<void> {

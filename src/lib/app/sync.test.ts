@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCredentials } from '../aws/credentials-parser';
 import { DEFAULT_PROFILE } from '../invoice/profile';
+import { issue } from '../invoice/issue';
 import { withoutMeta } from '../invoice/schema';
 import { MemoryRemote } from '../testing/memory-remote';
 import { MemoryTabNetwork } from '../platform/channel';
@@ -172,6 +173,43 @@ describe('SyncCoordinator', () => {
 		await a.sync.syncNow();
 		await b.sync.syncNow();
 		expect((await b.store.get('invoices', invoice.id))?.notes).toBe('a loses');
+		expect(a.sync.conflicts).toEqual([]);
+		a.sync.stop();
+		b.sync.stop();
+	});
+
+	it('restores a draft edit that lost to an issue as a new draft, leaving the issued one', async () => {
+		const cloud = new FakeCloud();
+		cloud.tables.add('invoicelab');
+		const a = device('a', cloud);
+		const b = device('b', cloud);
+		await a.connect();
+		await b.connect();
+		const draft = await a.repository.save('invoices', makeInvoiceDraft({ notes: 'one' }));
+		await a.sync.syncNow();
+		await b.sync.syncNow();
+		await a.repository.save('invoices', { ...withoutMeta(draft), notes: 'edited on a' }, draft);
+		b.clock.advance(5_000);
+		const issued = issue(draft, {
+			profile: DEFAULT_PROFILE,
+			client: undefined,
+			at: '2026-11-22T09:10:00.000Z',
+			locale: 'en-GB'
+		});
+		await b.repository.save('invoices', withoutMeta(issued), draft);
+		await b.sync.syncNow();
+		await a.sync.syncNow();
+		const [copy] = a.sync.conflicts;
+		expect(copy?.record).toMatchObject({ notes: 'edited on a', status: 'draft' });
+
+		await a.sync.restore(copy!);
+		const invoices = (await a.store.all('invoices')).filter((i) => !i.deleted);
+		expect(invoices).toHaveLength(2);
+		const kept = invoices.find((i) => i.id === draft.id);
+		const restored = invoices.find((i) => i.id !== draft.id);
+		expect(kept).toMatchObject({ status: 'sent', notes: 'one' });
+		expect(restored).toMatchObject({ status: 'draft', notes: 'edited on a' });
+		expect(restored?.number).not.toBe(draft.number);
 		expect(a.sync.conflicts).toEqual([]);
 		a.sync.stop();
 		b.sync.stop();

@@ -5,7 +5,7 @@
  * credits (invoice/totals.ts) and off revenue in the period it is issued. Pure.
  */
 import { draftFrom, type DraftFields } from './issue';
-import { DEFAULT_NUMBER_FORMAT } from './numbering';
+import { DEFAULT_NUMBER_FORMAT, nextInvoiceNumber } from './numbering';
 import type { BusinessProfile, DocumentKind, Invoice } from './schema';
 import { invoiceTotals } from './totals';
 
@@ -32,6 +32,20 @@ export function numberFormatOf(
 	if (kind === 'credit-note')
 		return profile.creditNoteNumberFormat ?? DEFAULT_CREDIT_NOTE_NUMBER_FORMAT;
 	return profile.numberFormat || DEFAULT_NUMBER_FORMAT;
+}
+
+/** The next free number of a kind's series on `date`, after every number already used. */
+export function nextDocumentNumber(
+	profile: Parameters<typeof numberFormatOf>[0],
+	kind: DocumentKind,
+	date: string,
+	invoices: readonly Pick<Invoice, 'number'>[]
+): string {
+	return nextInvoiceNumber(
+		numberFormatOf(profile, kind),
+		date,
+		invoices.map((i) => i.number)
+	);
 }
 
 /** Issued and in force: sent (or paid), not a draft, not void, not deleted. */

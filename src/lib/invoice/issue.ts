@@ -4,7 +4,14 @@
  * replacement draft that names it. Only drafts are edited or deleted.
  */
 import { documentLocale } from './document-language';
-import type { BusinessProfile, Client, Invoice, Party } from './schema';
+import {
+	withoutMeta,
+	type BusinessProfile,
+	type Client,
+	type Invoice,
+	type Party,
+	type RecordMeta
+} from './schema';
 
 export class IssuedInvoiceError extends Error {
 	constructor(number: string, action: string) {
@@ -49,6 +56,28 @@ export function issuedChangeProblem(
 		if (!sameValue(before, after)) return 'edited';
 	}
 	return null;
+}
+
+/**
+ * What of `next` may stand on top of the issued `stored`: its payments, status, links and log,
+ * on `stored`'s document and in a status `stored` may move to. A delete or a return to draft
+ * changes nothing. Used where a version arrives that was not made by this app's actions (a
+ * backup file, an item another tool wrote), so that only the allowed part of it lands.
+ */
+export function allowedPart(stored: Invoice, next: Invoice): Invoice {
+	if (!issuedChangeProblem(stored, next.deleted ? null : next)) return next;
+	if (next.deleted || next.status === 'draft') return stored;
+	const result: Record<string, unknown> = { ...next };
+	for (const field of new Set([...Object.keys(stored), ...Object.keys(next)])) {
+		if (META.has(field) || CHANGEABLE_AFTER_ISSUE.has(field)) continue;
+		if (field === 'issued' && !stored.issued) continue;
+		const value = (stored as Record<string, unknown>)[field];
+		if (value === undefined) delete result[field];
+		else result[field] = value;
+	}
+	const settled = stored.status === 'void' || (stored.status === 'paid' && next.status === 'sent');
+	if (settled) result.status = stored.status;
+	return result as Invoice;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -162,4 +191,21 @@ export function draftFrom(
 /** The content of a new draft that corrects `invoice`: its client and lines, freshly dated. */
 export function correctionDraft(invoice: Invoice, fields: DraftFields) {
 	return { ...draftFrom(invoice, fields), corrects: invoice.id };
+}
+
+/**
+ * A version that cannot stand on an issued invoice (a draft edit that lost to its issue, kept
+ * as a copy) becomes a draft of its own, with a new id and number, so restoring it loses nothing.
+ */
+export function separateDraft(version: Invoice, number: string): Omit<Invoice, keyof RecordMeta> {
+	const draft: Partial<Invoice> = {
+		...withoutMeta(version),
+		number,
+		status: 'draft',
+		payments: []
+	};
+	for (const field of ['id', 'issued', 'activity', 'correctedBy', 'convertedTo'] as const) {
+		delete draft[field];
+	}
+	return draft as Omit<Invoice, keyof RecordMeta>;
 }

@@ -16,7 +16,7 @@ import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
 import { driftOf, HybridLogicalClock, recordStampProblem, type ClockDrift } from './hlc';
-import { importDecision } from './sync-rules';
+import { importOutcome } from './sync-rules';
 import { changedFields, mergeFields } from './field-merge';
 import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
 import { lineageOf } from './lineage';
@@ -339,17 +339,40 @@ export class Repository {
 				const { collection, record } = change;
 				const local = locals[index];
 				const entry = pending.get(outboxKey(collection, record.id));
-				const decision = importDecision(record, local);
+				const outcome = importOutcome(record, local);
+				const { decision } = outcome;
 				if (decision === 'add' || decision === 'update') {
 					counts[decision === 'add' ? 'added' : 'updated'] += 1;
 					writes.push({ change, origin: 'import', expected: { hlc: local?.hlc } });
 					continue;
 				}
+				if (decision === 'merge' && local && outcome.merged) {
+					// A version made here from both: newer than either, so both devices keep it.
+					counts.updated += 1;
+					const merged = this.validate(collection, {
+						...outcome.merged,
+						hlc: this.stamp(),
+						history: lineageOf(record, local),
+						updatedAt: detectedAt
+					});
+					const kept = outcome.copy;
+					const conflict = kept && {
+						...copyOf(collection, kept, merged.hlc, changedFields(merged, kept), detectedAt),
+						source: 'import' as const
+					};
+					writes.push({
+						change: { collection, record: merged } as Change,
+						origin: 'edit',
+						expected: { hlc: local.hlc },
+						...(conflict ? { conflict } : {})
+					});
+					continue;
+				}
 				counts.unchanged += 1;
-				if (decision === 'keep-local-and-copy' && local) {
-					const fields = changedFields(local, record);
+				if (decision === 'keep-local-and-copy' && local && outcome.copy) {
+					const fields = changedFields(local, outcome.copy);
 					const conflict = {
-						...copyOf(collection, record, local.hlc, fields, detectedAt),
+						...copyOf(collection, outcome.copy, local.hlc, fields, detectedAt),
 						source: 'import' as const
 					};
 					const expected = { hlc: local.hlc, pendingHlc: entry?.hlc };

@@ -1,6 +1,6 @@
 /** The sync engine's decisions, as pure functions: what a cloud version does locally, and
  * when the pull checkpoint may move. */
-import { isIssued } from '../invoice/issue';
+import { allowedPart, isIssued } from '../invoice/issue';
 import type { Invoice } from '../invoice/schema';
 import { mergeActivity } from '../invoice/activity';
 import { canonical, changedFields, changedSince, mergeFields, sameContent } from './field-merge';
@@ -68,7 +68,10 @@ export function resolveCloudVersion(
 	// Made on top of the local version (with a pending edit: its write landed unacknowledged).
 	// Only a stamp named in the history proves that for a pending edit; with nothing pending, a
 	// chain of edits longer than the history counts too (at worst a version merges needlessly).
-	if (entry ? descendsFrom(remote, local.hlc) : builtOn(remote, local)) return takeCloud();
+	const madeOnLocal = entry ? descendsFrom(remote, local.hlc) : builtOn(remote, local);
+	const refused =
+		madeOnLocal && cloud.collection === 'invoices' ? allowedOnIssued(local, remote) : undefined;
+	if (madeOnLocal && !refused) return takeCloud();
 	// Without a pending edit, a version neither side built on means the cloud lost one this
 	// device had (an old write that landed late rolled it back): merge as if it were pending.
 	const pending: OutboxEntry = entry ?? {
@@ -110,6 +113,13 @@ export function resolveCloudVersion(
 		fields,
 		detectedAt: context.detectedAt
 	});
+	// Another tool wrote it on top of an issued invoice: only what may change lands; this device
+	// puts the issued document back, and keeps what the tool wrote as a copy.
+	if (refused) {
+		const next = restamp(refused);
+		const copy = remote.deleted ? undefined : copyOf(remote, next.hlc, changedFields(next, remote));
+		return { ...rebase(next), ...withConflict(copy) };
+	}
 	// A version from a file never overrides one made alongside it in the cloud: it is kept as a
 	// copy, as an import does locally (importDecision).
 	if (pending.imported) {
@@ -306,18 +316,70 @@ export function restoredVersion(copy: ConflictCopy, current: Record | undefined)
 	return restored as unknown as Record;
 }
 
-export type ImportDecision = 'add' | 'update' | 'unchanged' | 'keep-local-and-copy';
+export type ImportDecision = 'add' | 'update' | 'unchanged' | 'keep-local-and-copy' | 'merge';
+
+export interface ImportOutcome {
+	decision: ImportDecision;
+	/** For `merge`: the content of a version made here from both (the caller stamps it). */
+	merged?: Record;
+	/** The version that does not stand, kept as a conflict copy (with `keep-local-and-copy`:
+	 * the file's). */
+	copy?: Record;
+}
 
 /**
  * What an imported version (a backup) does to the local record. A version made on top of the
  * local one replaces it; an older one changes nothing. One made alongside it (neither built on
  * the other) never replaces it: the file's version is kept as a conflict copy, so neither side
- * is lost and a delete is not undone.
+ * is lost and a delete is not undone. Invoices follow the issued-record rules sync follows: an
+ * issued document stands over a draft's edit or delete, a version built on it changes only
+ * what may change after issue, and activity logs merge.
  */
-export function importDecision(imported: Record, local: Record | undefined): ImportDecision {
-	if (!local) return 'add';
-	if (local.hlc === imported.hlc || descendsFrom(local, imported.hlc)) return 'unchanged';
-	if (descendsFrom(imported, local.hlc)) return 'update';
-	if (sameContent(local, imported) || (local.deleted && imported.deleted)) return 'unchanged';
-	return 'keep-local-and-copy';
+export function importOutcome(imported: Record, local: Record | undefined): ImportOutcome {
+	if (!local) return { decision: 'add' };
+	if (local.hlc === imported.hlc || descendsFrom(local, imported.hlc)) {
+		return { decision: 'unchanged' };
+	}
+	const invoices = isInvoice(local);
+	if (descendsFrom(imported, local.hlc)) {
+		const allowed = invoices ? allowedOnIssued(local, imported) : undefined;
+		if (!allowed) return { decision: 'update' };
+		const copy = imported.deleted ? undefined : imported;
+		if (sameContent(allowed, local)) return { decision: 'keep-local-and-copy', copy };
+		return { decision: 'merge', merged: allowed, copy };
+	}
+	if (sameContent(local, imported) || (local.deleted && imported.deleted)) {
+		return { decision: 'unchanged' };
+	}
+	if (!invoices) return { decision: 'keep-local-and-copy', copy: imported };
+	const activity = mergeActivity((local as Invoice).activity, (imported as Invoice).activity);
+	const differing = changedFields(local, imported);
+	if (!local.deleted && !imported.deleted && differing.every((f) => f === 'activity')) {
+		return { decision: 'merge', merged: { ...newerOf(local, imported), activity } as Record };
+	}
+	const standing = standingIssue('invoices', local, imported);
+	if (standing !== imported) return { decision: 'keep-local-and-copy', copy: imported };
+	return {
+		decision: 'merge',
+		merged: { ...imported, activity } as Record,
+		copy: local.deleted ? undefined : local
+	};
+}
+
+function isInvoice(record: Record): boolean {
+	return 'lines' in record && 'payments' in record;
+}
+
+/**
+ * A version built on a live issued invoice that changes its document (no action of this app
+ * makes one: a file or another tool did) stands only in what may change after issue; returns
+ * that part, or undefined when the version may stand whole.
+ */
+function allowedOnIssued(local: Record, version: Record): Record | undefined {
+	const stored = local as Invoice;
+	if (stored.deleted || !isIssued(stored)) return undefined;
+	const allowed = allowedPart(stored, version as Invoice);
+	if (allowed === version) return undefined;
+	const activity = mergeActivity(stored.activity, (version as Invoice).activity);
+	return { ...allowed, activity } as Record;
 }
