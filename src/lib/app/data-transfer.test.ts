@@ -9,7 +9,8 @@ import { MemoryRecordStore } from '../storage/memory-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { buildSnapshot } from '../storage/transfer';
 import { makeInvoice, makeLine } from '../testing/factories';
-import { importJsonFile } from './data-transfer';
+import { scheduleFrom } from '../invoice/recurring';
+import { backupFile, importJsonFile } from './data-transfer';
 
 function setup() {
 	const store = new MemoryRecordStore();
@@ -31,6 +32,26 @@ function setup() {
 }
 
 describe('importing invoices marked paid', () => {
+	it('settles them all in one write, so the page re-reads once, not once per invoice', async () => {
+		const { repository, importFile } = setup();
+		const paid = Array.from({ length: 5 }, (_, i) =>
+			makeInvoice({
+				id: `paid-${i}`,
+				number: `INV-${i}`,
+				status: 'paid',
+				lines: [makeLine({ unitPrice: 10_000 })],
+				payments: []
+			})
+		);
+		let notices = 0;
+		repository.subscribe(() => (notices += 1));
+		const outcome = await importFile(paid);
+		expect(outcome).toMatchObject({ ok: true, settled: paid.map((i) => i.number) });
+		expect(notices).toBe(2); // the import, then the settling
+		const stored = await repository.get('invoices', 'paid-3');
+		expect(stored?.activity?.map((e) => e.kind)).toContain('payment-recorded');
+	});
+
 	it('gives one whose payments do not cover its total a payment of the balance', async () => {
 		const { store, importFile } = setup();
 		const unpaid = makeInvoice({
@@ -74,5 +95,20 @@ describe('importing invoices marked paid', () => {
 		await repository.save('invoices', { ...withoutMeta(settled), payments: [] }, settled);
 		expect(await importFile([future])).toMatchObject({ ok: true, settled: [] });
 		expect((await store.get('invoices', future.id))?.payments).toEqual([]);
+	});
+});
+
+describe('the JSON backup', () => {
+	it('holds recurring schedules too, and they come back from it', async () => {
+		const { repository } = setup();
+		const schedule = await repository.save(
+			'schedules',
+			scheduleFrom(makeInvoice(), { every: 1, unit: 'month', start: '2026-01-15', issue: false })
+		);
+		const backup = await backupFile(repository, new Date('2026-03-10T12:00:00Z'));
+		const elsewhere = setup();
+		const file = new File([backup.text], backup.name);
+		await importJsonFile(elsewhere.repository, file, { today: '2026-03-10', newId: () => 'x' });
+		expect(await elsewhere.repository.get('schedules', schedule.id)).toEqual(schedule);
 	});
 });

@@ -7,14 +7,19 @@ import { downloadFile } from './downloads';
 import { settleImportedPaid } from './invoice-actions';
 
 export async function exportJson(repository: Repository, now: Date): Promise<void> {
-	const { profile: profiles, clients, invoices } = await repository.exportAll();
+	const backup = await backupFile(repository, now);
+	downloadFile(backup.name, backup.text, 'application/json');
+}
+
+/** The JSON backup of every record (tombstones too), and its file name. */
+export async function backupFile(repository: Repository, now: Date) {
+	const { profile: profiles, clients, invoices, schedules } = await repository.exportAll();
 	const profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? null;
-	const snapshot = buildSnapshot({ profile, clients, invoices }, now.toISOString());
-	downloadFile(
-		`invoicelab-${now.toISOString().slice(0, 10)}.json`,
-		JSON.stringify(snapshot, null, 1),
-		'application/json'
-	);
+	const snapshot = buildSnapshot({ profile, clients, invoices, schedules }, now.toISOString());
+	return {
+		name: `invoicelab-${now.toISOString().slice(0, 10)}.json`,
+		text: JSON.stringify(snapshot, null, 1)
+	};
 }
 
 export function exportCsv(rows: readonly InvoiceRow[], today: string): void {

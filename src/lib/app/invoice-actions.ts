@@ -138,19 +138,15 @@ export function markPaid(
 	paymentId: string,
 	credited = 0
 ) {
+	return repository.update('invoices', paidVersion(invoice, today, paymentId, credited), invoice);
+}
+
+/** The invoice marked paid, with a payment of its balance (if any) dated `date`. */
+function paidVersion(invoice: Invoice, date: string, paymentId: string, credited = 0) {
 	const { balance } = invoiceTotals(invoice, credited);
-	const payments =
-		balance > 0
-			? [
-					...invoice.payments,
-					{ id: paymentId, date: today, amount: balance, note: 'Marked as paid' }
-				]
-			: invoice.payments;
-	return repository.update(
-		'invoices',
-		{ ...withoutMeta(invoice), status: 'paid', payments },
-		invoice
-	);
+	const payment = { id: paymentId, date, amount: balance, note: 'Marked as paid' };
+	const payments = balance > 0 ? [...invoice.payments, payment] : invoice.payments;
+	return { ...withoutMeta(invoice), status: 'paid' as const, payments };
 }
 
 /**
@@ -158,7 +154,8 @@ export function markPaid(
  * balance, as Mark as paid records one, so the list (Paid) and Analytics (collected) agree. It
  * is dated the day that version was last changed (marked paid, or edited since), never after
  * today, and made on top of the imported version, as an edit here. A version that is not
- * the stored one (a newer one is here) is left alone. Returns the numbers of those settled.
+ * the stored one (a newer one is here) is left alone. All are written at once (a backup can
+ * hold thousands). Returns the numbers of those settled.
  */
 export async function settleImportedPaid(
 	repository: Repository,
@@ -166,17 +163,24 @@ export async function settleImportedPaid(
 	today: string,
 	newId: () => string
 ): Promise<string[]> {
-	const settled: string[] = [];
-	for (const invoice of imported) {
-		if (invoice.deleted || invoice.status !== 'paid') continue;
-		if (invoiceTotals(invoice).balance <= 0) continue;
-		const stored = await repository.get('invoices', invoice.id);
-		if (stored?.hlc !== invoice.hlc) continue;
-		const changed = invoice.updatedAt.slice(0, 10);
-		await markPaid(repository, stored, changed < today ? changed : today, newId());
-		settled.push(invoice.number);
+	const unsettled = imported.filter(
+		(invoice) => !invoice.deleted && invoice.status === 'paid' && invoiceTotals(invoice).balance > 0
+	);
+	// Another tab or a sync may change one meanwhile: read again and retry what still holds.
+	for (let attempt = 0; attempt < 5; attempt += 1) {
+		const stored = await repository.versionsOf(
+			unsettled.map((record) => ({ collection: 'invoices' as const, record }))
+		);
+		const edits = unsettled.flatMap((invoice, i) => {
+			const base = stored[i] as Invoice | undefined;
+			if (base?.hlc !== invoice.hlc) return [];
+			const changed = invoice.updatedAt.slice(0, 10);
+			const date = changed < today ? changed : today;
+			return [{ draft: paidVersion(base, date, newId()), base }];
+		});
+		if (await repository.replaceMany('invoices', edits)) return edits.map((e) => e.base.number);
 	}
-	return settled;
+	return [];
 }
 
 /** Records an event that changes nothing else (a PDF downloaded, an e-mail sent). */

@@ -241,24 +241,40 @@ export class Repository {
 	 * Writes `draft` only if the stored record is still `base` (the snapshot a decision was made
 	 * from); false, writing nothing, when it moved meanwhile.
 	 */
-	async replace<K extends CollectionName>(
+	replace<K extends CollectionName>(
 		collection: K,
 		draft: Draft<Collections[K]> & { id: string },
 		base: Collections[K]
 	): Promise<boolean> {
-		this.hlc.receive(base.hlc);
-		this.refuseIssuedChange(collection, base, draft as unknown as Collections[K]);
-		const record = this.validate(collection, {
-			...draft,
-			createdAt: base.createdAt,
-			updatedAt: new Date(this.clock.now()).toISOString(),
-			hlc: this.hlc.tick(),
-			history: lineageOf(base),
-			deleted: false
+		return this.replaceMany(collection, [{ draft, base }]);
+	}
+
+	/**
+	 * `replace` for many records in one transaction and one change notice: all written, or none
+	 * (false) when any of them moved meanwhile.
+	 */
+	async replaceMany<K extends CollectionName>(
+		collection: K,
+		edits: readonly { draft: Draft<Collections[K]> & { id: string }; base: Collections[K] }[]
+	): Promise<boolean> {
+		const now = new Date(this.clock.now()).toISOString();
+		const writes = edits.map(({ draft, base }): LocalWrite => {
+			this.hlc.receive(base.hlc);
+			this.refuseIssuedChange(collection, base, draft as unknown as Collections[K]);
+			let record = this.validate(collection, {
+				...draft,
+				createdAt: base.createdAt,
+				updatedAt: now,
+				hlc: this.hlc.tick(),
+				history: lineageOf(base),
+				deleted: false
+			});
+			if (collection === 'invoices') record = this.withActivity(base, record, now);
+			const change = { collection, record } as Change;
+			return { change, origin: 'edit', expected: { hlc: base.hlc } };
 		});
 		try {
-			const change = { collection, record } as Change;
-			await this.commit([{ change, origin: 'edit', expected: { hlc: base.hlc } }]);
+			await this.commit(writes);
 			return true;
 		} catch (error) {
 			if (error instanceof StaleWriteError) return false;
