@@ -201,11 +201,13 @@ describe('hostile pastes', () => {
 			`${'['.repeat(LIMIT)}`,
 			`a${' '.repeat(LIMIT - 3)}=`
 		]) {
-			expect(timed(text)).toBeLessThan(50);
+			expect(timed(text)).toBeLessThan(1_000);
 		}
 	});
 
-	it('parses a 64 KB paste of any shape in under 50 ms', () => {
+	// A backtracking pattern took many seconds here; linear parsing takes milliseconds. The bound is
+	// far above both so a busy machine never fails it, and far below what a regression costs.
+	it('parses a 64 KB paste of any shape without running away (under a second)', () => {
 		const token = fc.constantFrom(
 			'[',
 			']',
@@ -231,7 +233,7 @@ describe('hostile pastes', () => {
 			fc.property(fc.array(token, { minLength: 1, maxLength: 40 }), (pieces) => {
 				const unit = pieces.join('');
 				const text = unit.repeat(Math.ceil(LIMIT / unit.length)).slice(0, LIMIT);
-				expect(timed(text)).toBeLessThan(50);
+				expect(timed(text)).toBeLessThan(1_000);
 			}),
 			{ numRuns: 60, seed: 20261203 }
 		);

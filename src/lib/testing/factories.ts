@@ -8,6 +8,10 @@ import {
 	type RecordMeta,
 	withoutMeta
 } from '../invoice/schema';
+import {
+	DEFAULT_CREDIT_NOTE_NUMBER_FORMAT,
+	DEFAULT_QUOTE_NUMBER_FORMAT
+} from '../invoice/documents';
 import { DEFAULT_PROFILE } from '../invoice/profile';
 import { DEFAULT_NUMBER_FORMAT, formatInvoiceNumber } from '../invoice/numbering';
 
@@ -127,8 +131,34 @@ export function makeDataset(count: number, clientCount = 200, seed = 1) {
 			currency: pick(CURRENCIES),
 			status,
 			lines,
-			notes: random() < 0.2 ? `Project ${pick(WORDS)}` : ''
+			notes: random() < 0.2 ? `Project ${pick(WORDS)}` : '',
+			...otherKind(i, status, issueDate)
 		});
 	});
 	return { clients, invoices };
+}
+
+/**
+ * Every tenth document of a dataset is a quote and every twentieth (offset) a credit note of
+ * the invoice before it, as a business that uses both would have; decided by position, so the
+ * random stream (and every other document) stays as it was.
+ */
+function otherKind(i: number, status: Invoice['status'], issueDate: string): Partial<Invoice> {
+	const issued = status !== 'draft';
+	if (i % 10 === 9) {
+		return {
+			kind: 'quote',
+			number: formatInvoiceNumber(DEFAULT_QUOTE_NUMBER_FORMAT, issueDate, i + 1),
+			status: status === 'paid' ? 'accepted' : status === 'void' ? 'declined' : status
+		};
+	}
+	if (i % 20 === 4 && i > 0) {
+		return {
+			kind: 'credit-note',
+			number: formatInvoiceNumber(DEFAULT_CREDIT_NOTE_NUMBER_FORMAT, issueDate, i + 1),
+			credits: `inv-${i - 1}`,
+			status: issued ? 'sent' : 'draft'
+		};
+	}
+	return {};
 }
