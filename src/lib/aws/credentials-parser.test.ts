@@ -146,7 +146,7 @@ describe('parseCredentials on other shapes people paste', () => {
 		const huge = `aws_secret_access_key=${SECRET}\n`.repeat(Math.ceil(1_048_576 / 60));
 		const start = performance.now();
 		expect(rejected(huge)).toMatch(/KB; credentials are a few hundred characters/);
-		expect(performance.now() - start).toBeLessThan(50);
+		expect(performance.now() - start).toBeLessThan(500);
 		expect(huge.length).toBeGreaterThan(MAX_PASTE_CHARS);
 	});
 });
