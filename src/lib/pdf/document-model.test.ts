@@ -33,6 +33,17 @@ describe('the document of an invoice', () => {
 		expect(model.labels.billTo).toBe('Rechnung an');
 	});
 
+	it('names a quote and a credit note in the client’s language too', () => {
+		const german = makeClient({ language: 'de' });
+		const quote = documentModel({ ...invoice, kind: 'quote' }, profile, german, US);
+		expect(quote.title).toBe('Angebotsentwurf');
+		expect(quote.facts).toContainEqual(['Gültig bis', '15.03.2026']);
+		const note = { ...invoice, kind: 'credit-note' as const, status: 'sent' as const };
+		const credit = documentModel(note, profile, makeClient({ language: 'fr' }), US);
+		expect(credit.title).toBe('Avoir');
+		expect(credit.facts[0]).toEqual(['Numéro d’avoir', invoice.number]);
+	});
+
 	it('prints the payment details, the IBAN in groups of four', () => {
 		const texts = modelTexts(documentModel(invoice, profile, makeClient(), US));
 		expect(texts).toContain('IBAN DE89 3704 0044 0532 0130 00');

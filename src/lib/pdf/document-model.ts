@@ -5,7 +5,7 @@
  */
 import { documentLocale } from '../invoice/document-language';
 import { formatsFor, type Formats } from '../invoice/formats';
-import { KIND_WORDS, kindOf } from '../invoice/documents';
+import { kindOf } from '../invoice/documents';
 import { partiesOf } from '../invoice/issue';
 import { formatIban } from '../invoice/payment-details';
 import type { BusinessProfile, Client, Invoice, PaymentDetails } from '../invoice/schema';
@@ -76,7 +76,12 @@ export function documentModel(
 	const present = (...values: string[]) => values.map((v) => v.trim()).filter(Boolean);
 	// A quote and a credit note print as such, never as an invoice (and never with negatives).
 	const kind = kindOf(invoice);
-	const { title } = KIND_WORDS[kind];
+	const words = {
+		invoice: [labels.invoice, labels.draftInvoice, labels.invoiceNumber],
+		quote: [labels.quote, labels.draftQuote, labels.quoteNumber],
+		'credit-note': [labels.creditNote, labels.draftCreditNote, labels.creditNoteNumber]
+	}[kind];
+	const [title, draftTitle, numberLabel] = words as [string, string, string];
 	const dueFacts: [string, string][] =
 		kind === 'invoice'
 			? [
@@ -91,18 +96,11 @@ export function documentModel(
 					]
 				]
 			: kind === 'quote'
-				? [['Valid until', date(invoice.dueDate)]]
+				? [[labels.validUntil, date(invoice.dueDate)]]
 				: [];
 
 	return {
-		title:
-			kind === 'invoice'
-				? invoice.status === 'draft'
-					? labels.draftInvoice
-					: labels.invoice
-				: invoice.status === 'draft'
-					? `Draft ${title.toLowerCase()}`
-					: title,
+		title: invoice.status === 'draft' ? draftTitle : title,
 		number: invoice.number,
 		seller: {
 			name: seller.name.trim() || labels.yourBusiness,
@@ -113,7 +111,7 @@ export function documentModel(
 			lines: present(...buyer.address.split('\n'), buyer.email, taxId(buyer.taxId))
 		},
 		facts: [
-			[kind === 'invoice' ? labels.invoiceNumber : `${title} number`, invoice.number],
+			[numberLabel, invoice.number],
 			...(invoice.reference ? [[labels.reference, invoice.reference] as [string, string]] : []),
 			[labels.issueDate, date(invoice.issueDate)],
 			...dueFacts,
