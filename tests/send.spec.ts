@@ -119,3 +119,23 @@ test('the e-mail templates and reminder days are the business’s own', async ({
 	await expect(page.getByLabel('Reminder days')).toHaveValue('3, 10');
 	await expect(page.getByLabel('Subject').first()).toHaveValue('Your bill {number}');
 });
+
+test('each document language has its own templates, German ones by default for German clients', async ({
+	page
+}) => {
+	await page.goto('./settings/');
+	await page.getByRole('tab', { name: 'E-mails' }).click();
+	const quoteMail = page.getByRole('group', { name: 'Quote e-mail' });
+	await expect(quoteMail.getByLabel('Subject')).toHaveValue('Quote {number} from {business}');
+	await page.getByLabel('Language').selectOption('de');
+	await expect(quoteMail.getByLabel('Subject')).toHaveValue('Angebot {number} von {business}');
+	await quoteMail.getByLabel('Subject').fill('Unser Angebot {number}');
+	await page.getByRole('button', { name: 'Save e-mail settings' }).click();
+	await expect(page.getByText('E-mail settings saved')).toBeVisible();
+	await page.reload();
+	await page.getByRole('tab', { name: 'E-mails' }).click();
+	await expect(quoteMail.getByLabel('Subject')).toHaveValue('Quote {number} from {business}');
+	await page.getByLabel('Language').selectOption('de');
+	await expect(quoteMail.getByLabel('Subject')).toHaveValue('Unser Angebot {number}');
+	await expectAccessible(page, 'e-mail settings in German');
+});

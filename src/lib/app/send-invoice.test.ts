@@ -9,7 +9,7 @@ const PDF = new Uint8Array([37, 80, 68, 70]);
 function request(mail: MemoryMail, saved: string[], overrides: Partial<SendRequest> = {}) {
 	return {
 		invoice: makeInvoice({ number: 'INV/2026/7', status: 'sent' }),
-		kind: 'invoice' as const,
+		reminder: false,
 		profile: makeProfile({ name: 'Studio North' }),
 		client: makeClient({ email: 'ap@acme.test' }),
 		formats: formatsFor('en-US', 'en-US'),
@@ -37,7 +37,7 @@ describe('sendInvoice', () => {
 	it('else saves the PDF and opens a mail to the client with the reminder', async () => {
 		const mail = new MemoryMail(false);
 		const saved: string[] = [];
-		const outcome = await sendInvoice(request(mail, saved, { kind: 'reminder' }));
+		const outcome = await sendInvoice(request(mail, saved, { reminder: true }));
 		expect(outcome).toBe('mailed');
 		expect(saved).toEqual(['INV-2026-7.pdf']);
 		expect(mail.opened).toHaveLength(1);
@@ -46,6 +46,17 @@ describe('sendInvoice', () => {
 		expect(href.pathname).toBe('ap@acme.test');
 		expect(href.searchParams.get('subject')).toBe('Reminder: invoice INV/2026/7 is overdue');
 		expect(href.searchParams.get('body')).toContain('$100.00 is still open');
+	});
+
+	it('writes to a German client in German, with German dates and amounts; a quote as a quote', async () => {
+		const mail = new MemoryMail(true);
+		const german = makeClient({ email: 'ap@acme.test', language: 'de' });
+		await sendInvoice(request(mail, [], { client: german }));
+		expect(mail.shared[0]!.title).toBe('Rechnung INV/2026/7 von Studio North');
+		expect(mail.shared[0]!.text).toContain('über 100,00\u00a0$, fällig am 09.02.2026');
+		const quote = makeInvoice({ number: 'QUO-1', kind: 'quote', status: 'sent' });
+		await sendInvoice(request(mail, [], { invoice: quote }));
+		expect(mail.shared[1]!.title).toBe('Quote QUO-1 from Studio North');
 	});
 
 	it('says cancelled when the share sheet is closed, and passes other failures on', async () => {

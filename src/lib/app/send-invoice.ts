@@ -4,7 +4,8 @@
  */
 import type { Formats } from '../invoice/formats';
 import { partiesOf } from '../invoice/issue';
-import { fillTemplate, mailtoHref, templateFor, type MessageKind } from '../invoice/messages';
+import { documentFormats, languageOf } from '../invoice/document-language';
+import { fillTemplate, mailtoHref, messageKindOf, templateFor } from '../invoice/messages';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
 import { invoiceTotals } from '../invoice/totals';
 import type { MailChannel } from '../platform/mail';
@@ -14,7 +15,8 @@ export type SendOutcome = 'shared' | 'mailed' | 'cancelled';
 
 export interface SendRequest {
 	invoice: Invoice;
-	kind: MessageKind;
+	/** A reminder of an overdue invoice, rather than the document itself. */
+	reminder: boolean;
 	profile: BusinessProfile;
 	client: Client | undefined;
 	formats: Formats;
@@ -24,17 +26,23 @@ export interface SendRequest {
 	savePdf: (name: string, bytes: Uint8Array) => void;
 }
 
+/**
+ * The message for `invoice` in its document language, amounts and dates written as its
+ * documents write them; a reminder, or the message for the document's own kind.
+ */
 export function invoiceMessage(
 	invoice: Invoice,
-	kind: MessageKind,
+	reminder: boolean,
 	profile: BusinessProfile,
 	client: Client | undefined,
-	formats: Formats
+	appFormats: Formats
 ) {
 	const totals = invoiceTotals(invoice);
 	const { seller, buyer } = partiesOf(invoice, profile, client);
+	const formats = documentFormats(invoice, client, appFormats);
 	const money = (minor: number) => formats.money(minor, invoice.currency);
-	return fillTemplate(templateFor(profile, kind), {
+	const kind = reminder ? 'reminder' : messageKindOf(invoice);
+	return fillTemplate(templateFor(profile, kind, languageOf(invoice, client)), {
 		'{number}': invoice.number,
 		'{client}': buyer.name,
 		'{total}': money(totals.total),
@@ -45,8 +53,8 @@ export function invoiceMessage(
 }
 
 export async function sendInvoice(request: SendRequest): Promise<SendOutcome> {
-	const { invoice, kind, profile, client, formats, pdf, mail } = request;
-	const message = invoiceMessage(invoice, kind, profile, client, formats);
+	const { invoice, reminder, profile, client, formats, pdf, mail } = request;
+	const message = invoiceMessage(invoice, reminder, profile, client, formats);
 	const name = pdfFileName(invoice.number);
 	const file = new File([pdf as BlobPart], name, { type: 'application/pdf' });
 	if (mail.canShareFile(file)) {

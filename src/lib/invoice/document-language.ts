@@ -2,6 +2,8 @@
  * The language a client's documents are written in. Labels come from pdf/labels.ts; dates and
  * numbers follow the language, amounts keep their currency. The app's own words stay English.
  */
+import { formatsFor, type Formats } from './formats';
+import type { Client, Invoice } from './schema';
 
 export const DOCUMENT_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
@@ -34,4 +36,26 @@ export function languageChoices(): { value: DocumentLanguage; label: string }[] 
 		const name = english.of(value) ?? value;
 		return { value, label: own.toLowerCase() === name.toLowerCase() ? name : `${name} (${own})` };
 	});
+}
+
+/** The language of an invoice's documents and e-mails: as issued, else its client's. */
+export function languageOf(
+	invoice: Pick<Invoice, 'issued'>,
+	client: Pick<Client, 'language'> | undefined
+): DocumentLanguage | undefined {
+	return invoice.issued ? invoice.issued.language : client?.language;
+}
+
+/**
+ * How an invoice's documents write numbers and dates: as issued, else in its client's language,
+ * else as the app does (`app`, the business's format).
+ */
+export function documentFormats(
+	invoice: Pick<Invoice, 'issued'>,
+	client: Pick<Client, 'language'> | undefined,
+	app: Formats
+): Formats {
+	if (invoice.issued) return formatsFor(invoice.issued.locale, app.locale);
+	const language = client?.language;
+	return language ? formatsFor(documentLocale(language, app.locale), app.locale) : app;
 }

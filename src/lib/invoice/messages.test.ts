@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_LANGUAGES } from './document-language';
 import { makeInvoice, makeProfile } from '../testing/factories';
 import { toRow } from './list-query';
 import {
@@ -8,7 +9,9 @@ import {
 	mailtoHref,
 	reminderDue,
 	remindersSent,
-	templateFor
+	templateFor,
+	templatesToStore,
+	MESSAGE_KINDS
 } from './messages';
 
 const values = {
@@ -39,6 +42,38 @@ describe('message templates', () => {
 		const own = { subject: 'Bill {number}', body: 'Pay {total}' };
 		expect(templateFor(makeProfile({ templates: { invoice: own } }), 'invoice')).toEqual(own);
 		expect(templateFor(makeProfile(), 'reminder').subject).toContain('overdue');
+	});
+
+	it('exist in every document language for every kind, each with the number placeholder', () => {
+		for (const language of DOCUMENT_LANGUAGES) {
+			for (const kind of MESSAGE_KINDS) {
+				const template = templateFor(makeProfile(), kind, language);
+				expect(template.subject).toContain('{number}');
+				expect(template.body).toContain('{client}');
+			}
+		}
+		expect(templateFor(makeProfile(), 'reminder', 'de').subject).toBe(
+			'Zahlungserinnerung: Rechnung {number}'
+		);
+	});
+
+	it('store only what differs from the defaults, per language, and read back the same', () => {
+		const forms = Object.fromEntries(
+			DOCUMENT_LANGUAGES.map((language) => [
+				language,
+				Object.fromEntries(
+					MESSAGE_KINDS.map((kind) => [kind, templateFor(makeProfile(), kind, language)])
+				)
+			])
+		) as Parameters<typeof templatesToStore>[0];
+		expect(templatesToStore(forms)).toEqual({});
+		const own = { subject: 'Angebot {number}', body: 'Hallo {client}' };
+		forms.de.quote = own;
+		const stored = templatesToStore(forms);
+		expect(stored).toEqual({ languages: { de: { quote: own } } });
+		const profile = makeProfile({ templates: stored });
+		expect(templateFor(profile, 'quote', 'de')).toEqual(own);
+		expect(templateFor(profile, 'quote', 'en').subject).toBe('Quote {number} from {business}');
 	});
 
 	it('make a mailto address a mail program reads whole', () => {

@@ -5,9 +5,11 @@
  */
 import { daysBetween } from '../platform/clock';
 import type { InvoiceRow } from './list-query';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './document-language';
+import { DEFAULT_TEMPLATES } from './message-templates';
 import type { BusinessProfile, Invoice } from './schema';
 
-export const MESSAGE_KINDS = ['invoice', 'reminder'] as const;
+export const MESSAGE_KINDS = ['invoice', 'reminder', 'quote', 'credit-note'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageTemplate {
@@ -15,6 +17,9 @@ export interface MessageTemplate {
 	body: string;
 }
 
+export type TemplateSet = Partial<Record<MessageKind, MessageTemplate>>;
+
+/** The placeholders stay these words in every language (they are replaced, never sent). */
 export const PLACEHOLDERS = [
 	'{number}',
 	'{client}',
@@ -24,28 +29,52 @@ export const PLACEHOLDERS = [
 	'{business}'
 ] as const;
 
-export const DEFAULT_TEMPLATES: Record<MessageKind, MessageTemplate> = {
-	invoice: {
-		subject: 'Invoice {number} from {business}',
-		body:
-			'Hello {client},\n\nplease find attached invoice {number} for {total}, due on {due date}.' +
-			'\n\nThank you,\n{business}'
-	},
-	reminder: {
-		subject: 'Reminder: invoice {number} is overdue',
-		body:
-			'Hello {client},\n\ninvoice {number} was due on {due date} and {balance} is still open. ' +
-			'The invoice is attached again; if you have paid it meanwhile, please ignore this reminder.' +
-			'\n\nThank you,\n{business}'
+/** The message for a document sent as itself (a reminder is chosen by the sender). */
+export function messageKindOf(invoice: Pick<Invoice, 'kind'>): MessageKind {
+	return invoice.kind ?? 'invoice';
+}
+
+/**
+ * The template of a kind in a language: the business's own, else the default. The business's
+ * English templates are `templates.<kind>` (as before languages existed), the others'
+ * `templates.languages.<language>.<kind>`.
+ */
+export function templateFor(
+	profile: Pick<BusinessProfile, 'templates'>,
+	kind: MessageKind,
+	language: DocumentLanguage = 'en'
+): MessageTemplate {
+	const own = language === 'en' ? profile.templates : profile.templates?.languages?.[language];
+	return own?.[kind] ?? DEFAULT_TEMPLATES[language][kind];
+}
+
+/**
+ * What Settings → E-mails stores from its forms (every kind in every language): only the
+ * templates that differ from the defaults, so a default improved later reaches everyone else.
+ */
+export function templatesToStore(
+	forms: Record<DocumentLanguage, Record<MessageKind, MessageTemplate>>
+): NonNullable<BusinessProfile['templates']> {
+	const changed = (language: DocumentLanguage): TemplateSet => {
+		const set: TemplateSet = {};
+		for (const kind of MESSAGE_KINDS) {
+			const { subject, body } = forms[language][kind];
+			const fallback = DEFAULT_TEMPLATES[language][kind];
+			if (subject !== fallback.subject || body !== fallback.body) set[kind] = { subject, body };
+		}
+		return set;
+	};
+	const languages: NonNullable<NonNullable<BusinessProfile['templates']>['languages']> = {};
+	for (const language of DOCUMENT_LANGUAGES) {
+		if (language === 'en') continue;
+		const set = changed(language);
+		if (Object.keys(set).length > 0) languages[language] = set;
 	}
-};
+	return { ...changed('en'), ...(Object.keys(languages).length > 0 ? { languages } : {}) };
+}
 
 /** Days overdue at which a reminder is due: the first, the second, the third. */
 export const DEFAULT_REMINDER_DAYS = [7, 14, 30];
-
-export function templateFor(profile: BusinessProfile, kind: MessageKind): MessageTemplate {
-	return profile.templates?.[kind] ?? DEFAULT_TEMPLATES[kind];
-}
 
 export type PlaceholderValues = Record<(typeof PLACEHOLDERS)[number], string>;
 

@@ -290,6 +290,13 @@ const sequenceFormat = v.pipe(
 export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/;
 
 const MessageTemplateSchema = v.object({ subject: shortText(300), body: shortText(5000) });
+/** A business's own e-mail templates (invoice/messages.ts); a missing one is the default. */
+const TemplateSetSchema = v.object({
+	invoice: v.optional(MessageTemplateSchema),
+	reminder: v.optional(MessageTemplateSchema),
+	quote: v.optional(MessageTemplateSchema),
+	'credit-note': v.optional(MessageTemplateSchema)
+});
 
 export const BusinessProfileSchema = v.object({
 	...meta,
@@ -324,8 +331,11 @@ export const BusinessProfileSchema = v.object({
 	/** E-mail templates (invoice/messages.ts); a missing one is the default. */
 	templates: v.optional(
 		v.object({
-			invoice: v.optional(MessageTemplateSchema),
-			reminder: v.optional(MessageTemplateSchema)
+			...TemplateSetSchema.entries,
+			/** The templates of the other document languages (English ones are the above). */
+			languages: v.optional(
+				v.record(v.picklist(DOCUMENT_LANGUAGES.filter((l) => l !== 'en')), TemplateSetSchema)
+			)
 		})
 	),
 	/** Days overdue at which the first, second and third reminder are due. */

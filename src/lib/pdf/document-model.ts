@@ -3,8 +3,8 @@
  * the client's language (labels, dates, numbers; pdf/labels.ts), else the business's format
  * and English, so the layout only places text. Pure.
  */
-import { documentLocale } from '../invoice/document-language';
-import { formatsFor, type Formats } from '../invoice/formats';
+import { documentFormats, languageOf } from '../invoice/document-language';
+import type { Formats } from '../invoice/formats';
 import { kindOf } from '../invoice/documents';
 import { partiesOf } from '../invoice/issue';
 import { formatIban } from '../invoice/payment-details';
@@ -57,12 +57,8 @@ export function documentModel(
 	appFormats: Formats
 ): PdfDocumentModel {
 	// An issued invoice prints as it was issued: its parties, language, format, payment details.
-	const language = invoice.issued ? invoice.issued.language : client?.language;
-	const formats = invoice.issued
-		? formatsFor(invoice.issued.locale, appFormats.locale)
-		: language
-			? formatsFor(documentLocale(language, appFormats.locale), appFormats.locale)
-			: appFormats;
+	const language = languageOf(invoice, client);
+	const formats = documentFormats(invoice, client, appFormats);
 	const labels = LABELS[language ?? 'en'];
 	const { seller, buyer } = partiesOf(invoice, profile, client);
 	const totals = invoiceTotals(invoice);
