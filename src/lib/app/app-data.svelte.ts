@@ -10,6 +10,8 @@ import { isoTime, localDate } from '../platform/clock';
 import type { ChangeNotice } from '../storage/repository';
 import type { CollectionName, Collections } from '../storage/record-store';
 import type { Services } from './services';
+import type { PdfSources } from './invoice-pdf';
+import { documentLogo } from './logo-records';
 
 function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
 	return new Map(records.map((r) => [r.id, r]));
@@ -86,6 +88,16 @@ export class AppData {
 		};
 	}
 
+	/** What the invoice's PDF is made from: its client, the business, the logo it prints. */
+	pdfSources(invoice: Invoice): PdfSources {
+		return {
+			profile: this.#profile,
+			client: this.clientsById.get(invoice.clientId),
+			formats: this.formats,
+			logo: documentLogo(this.services.repository, invoice, this.#profile)
+		};
+	}
+
 	/** When and where an event happens now, for an invoice's activity log. */
 	activityStamp(): ActivityStamp {
 		return { at: isoTime(this.services.clock.now()), device: this.services.repository.deviceId };
@@ -142,7 +154,8 @@ export class AppData {
 			this.#clients = sortClients(patch(this.#clients, records as Client[]));
 		} else if (collection === 'schedules') {
 			this.#schedules = patch(this.#schedules, records as Schedule[]);
-		} else {
+		} else if (collection === 'profile') {
+			// Logos are read when a PDF needs one (logo-records.ts), not kept here.
 			const profile = (records as BusinessProfile[]).find((p) => p.id === BUSINESS_PROFILE_ID);
 			if (profile) this.#profile = profile;
 		}

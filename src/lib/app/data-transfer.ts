@@ -13,9 +13,12 @@ export async function exportJson(repository: Repository, now: Date): Promise<voi
 
 /** The JSON backup of every record (tombstones too), and its file name. */
 export async function backupFile(repository: Repository, now: Date) {
-	const { profile: profiles, clients, invoices, schedules } = await repository.exportAll();
+	const { profile: profiles, clients, invoices, schedules, logos } = await repository.exportAll();
 	const profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? null;
-	const snapshot = buildSnapshot({ profile, clients, invoices, schedules }, now.toISOString());
+	const snapshot = buildSnapshot(
+		{ profile, clients, invoices, schedules, logos },
+		now.toISOString()
+	);
 	return {
 		name: `invoicelab-${now.toISOString().slice(0, 10)}.json`,
 		text: JSON.stringify(snapshot, null, 1)

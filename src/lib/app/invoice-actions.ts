@@ -15,7 +15,8 @@ import {
 } from '../invoice/schema';
 import type { InvoiceFields } from '../invoice/invoice-form';
 import { invoiceTotals } from '../invoice/totals';
-import type { Repository, SaveOutcome } from '../storage/repository';
+import type { Draft, Repository, SaveOutcome } from '../storage/repository';
+import { keepLogo } from './logo-records';
 
 /** Finds the client by name (any case), creating it when the name is new. */
 export async function clientNamed(
@@ -57,8 +58,14 @@ export async function saveInvoice(
 }
 
 /** Mark as sent: the invoice becomes a record, with both parties copied in (invoice/issue.ts). */
-export function issueInvoice(repository: Repository, invoice: Invoice, context: IssueContext) {
-	return repository.update('invoices', withoutMeta(issue(invoice, context)), invoice);
+/** Issues the draft with the business's details as they are now, its logo kept too. */
+export async function issueInvoice(
+	repository: Repository,
+	invoice: Invoice,
+	context: IssueContext
+) {
+	const logo = (await keepLogo(repository, context.profile)) ?? '';
+	return repository.update('invoices', withoutMeta(issue(invoice, { ...context, logo })), invoice);
 }
 
 export function voidInvoice(repository: Repository, invoice: Invoice) {
@@ -86,17 +93,24 @@ export async function correctInvoice(
 
 /**
  * Before a client or the business profile changes, invoices issued before snapshots existed
- * get the details they were issued with, so the change cannot reach them. Returns how many.
+ * get the details they were issued with (and, when the logo changes, those issued before logos
+ * were kept get the logo), so the change cannot reach them. All in one write. Returns how many.
  */
 export async function freezeIssued(
 	repository: Repository,
 	invoices: readonly Invoice[],
-	contextOf: (invoice: Invoice) => Omit<IssueContext, 'at'>
+	contextOf: (invoice: Invoice) => Omit<IssueContext, 'at'>,
+	{ logoChanges = false } = {}
 ): Promise<number> {
-	const unfrozen = invoices.filter(needsFreezing);
-	for (const invoice of unfrozen) {
-		await repository.update('invoices', withoutMeta(frozen(invoice, contextOf(invoice))), invoice);
-	}
+	const unfrozen = invoices.filter((invoice) => needsFreezing(invoice, logoChanges));
+	if (unfrozen.length === 0) return 0;
+	const logo = (await keepLogo(repository, contextOf(unfrozen[0]!).profile)) ?? '';
+	const done = await rewriteAll(repository, unfrozen, (stored) =>
+		needsFreezing(stored, logoChanges)
+			? withoutMeta(frozen(stored, { ...contextOf(stored), logo }))
+			: null
+	);
+	if (!done) throw new Error('invoices kept changing meanwhile; save again');
 	return unfrozen.length;
 }
 
@@ -166,21 +180,40 @@ export async function settleImportedPaid(
 	const unsettled = imported.filter(
 		(invoice) => !invoice.deleted && invoice.status === 'paid' && invoiceTotals(invoice).balance > 0
 	);
-	// Another tab or a sync may change one meanwhile: read again and retry what still holds.
+	const versions = new Map(unsettled.map((invoice) => [invoice.id, invoice]));
+	const settled = await rewriteAll(repository, unsettled, (stored) => {
+		const version = versions.get(stored.id)!;
+		// A newer version is here: it is left alone.
+		if (stored.hlc !== version.hlc) return null;
+		const changed = version.updatedAt.slice(0, 10);
+		return paidVersion(stored, changed < today ? changed : today, newId());
+	});
+	return settled?.map((invoice) => invoice.number) ?? [];
+}
+
+/**
+ * Rewrites many invoices in one write and one change notice, each from its stored version
+ * (`rewrite` returns null to leave one alone). Another tab or a sync may change one
+ * meanwhile: then all are read again and rewritten. Returns the invoices rewritten, or null
+ * when they kept changing.
+ */
+async function rewriteAll(
+	repository: Repository,
+	invoices: readonly Invoice[],
+	rewrite: (stored: Invoice) => (Draft<Invoice> & { id: string }) | null
+): Promise<Invoice[] | null> {
 	for (let attempt = 0; attempt < 5; attempt += 1) {
 		const stored = await repository.versionsOf(
-			unsettled.map((record) => ({ collection: 'invoices' as const, record }))
+			invoices.map((record) => ({ collection: 'invoices' as const, record }))
 		);
-		const edits = unsettled.flatMap((invoice, i) => {
-			const base = stored[i] as Invoice | undefined;
-			if (base?.hlc !== invoice.hlc) return [];
-			const changed = invoice.updatedAt.slice(0, 10);
-			const date = changed < today ? changed : today;
-			return [{ draft: paidVersion(base, date, newId()), base }];
-		});
-		if (await repository.replaceMany('invoices', edits)) return edits.map((e) => e.base.number);
+		const edits: { draft: Draft<Invoice> & { id: string }; base: Invoice }[] = [];
+		for (const base of stored as (Invoice | undefined)[]) {
+			const draft = base && !base.deleted ? rewrite(base) : null;
+			if (base && draft) edits.push({ draft, base });
+		}
+		if (await repository.replaceMany('invoices', edits)) return edits.map((e) => e.base);
 	}
-	return [];
+	return null;
 }
 
 /** Records an event that changes nothing else (a PDF downloaded, an e-mail sent). */

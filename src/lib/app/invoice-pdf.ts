@@ -18,21 +18,29 @@ export class PdfRefused extends Error {
 	}
 }
 
+/** What an invoice's PDF is made from besides the invoice itself. */
+export interface PdfSources {
+	profile: BusinessProfile;
+	client: Client | undefined;
+	formats: Formats;
+	/** The logo it prints (logo-records.ts documentLogo). */
+	logo: Promise<string>;
+}
+
 export function makePdf(
 	invoice: Invoice,
-	profile: BusinessProfile,
-	client: Client | undefined,
-	formats: Formats,
+	{ profile, client, formats, logo }: PdfSources,
 	onProgress: Progress
 ): PdfJob {
 	let cancelled = false;
 	let job: PdfJob | null = null;
 	const result = (async () => {
-		const [{ documentModel }, { pdfLimitProblem }] = await Promise.all([
+		const [{ documentModel }, { pdfLimitProblem }, printedLogo] = await Promise.all([
 			import('../pdf/document-model'),
-			import('../pdf/limits')
+			import('../pdf/limits'),
+			logo
 		]);
-		const model = documentModel(invoice, profile, client, formats);
+		const model = documentModel(invoice, profile, client, formats, printedLogo);
 		const problem = pdfLimitProblem(model);
 		if (problem) throw new PdfRefused(problem);
 		if (cancelled) throw new PdfCancelled();

@@ -7,6 +7,7 @@ import { nextInvoiceNumber } from '../invoice/numbering';
 import { generatedInvoiceId, occurrencesUntil, scheduledInvoice } from '../invoice/recurring';
 import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
 import type { Repository } from '../storage/repository';
+import { keepLogo } from './logo-records';
 
 export interface RecurringDeps {
 	repository: Repository;
@@ -37,7 +38,8 @@ export async function runSchedules(deps: RecurringDeps): Promise<Invoice[]> {
 					profile,
 					client: deps.clientsById.get(schedule.clientId),
 					at: `${date}T00:00:00.000Z`,
-					locale: deps.locale
+					locale: deps.locale,
+					logo: (await keepLogo(repository, profile)) ?? ''
 				};
 				invoice = issue(invoice, context);
 			}

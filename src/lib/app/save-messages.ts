@@ -57,6 +57,9 @@ const FIELD_WORDS: FieldWords = {
 		taxId: 'tax ID',
 		language: 'document language'
 	},
+	logos: {
+		dataUrl: 'logo'
+	},
 	schedules: {
 		clientId: 'client',
 		clientName: 'client',

@@ -50,7 +50,7 @@ export function issuedChangeProblem(
 	const fields = new Set([...Object.keys(stored), ...Object.keys(next)]);
 	for (const field of fields) {
 		if (META.has(field) || CHANGEABLE_AFTER_ISSUE.has(field)) continue;
-		if (field === 'issued' && !stored.issued) continue;
+		if (field === 'issued' && addsOnlyWhatWasMissing(stored.issued, next.issued)) continue;
 		const before = (stored as Record<string, unknown>)[field];
 		const after = (next as Record<string, unknown>)[field];
 		if (!sameValue(before, after)) return 'edited';
@@ -78,6 +78,14 @@ export function allowedPart(stored: Invoice, next: Invoice): Invoice {
 	const settled = stored.status === 'void' || (stored.status === 'paid' && next.status === 'sent');
 	if (settled) result.status = stored.status;
 	return result as Invoice;
+}
+
+/** A snapshot added to an invoice issued before snapshots, or a logo to one before logos. */
+function addsOnlyWhatWasMissing(stored: Invoice['issued'], next: Invoice['issued']): boolean {
+	if (!stored) return true;
+	if ('logo' in stored || !next || !('logo' in next)) return false;
+	const { logo, ...rest } = next;
+	return logo !== undefined && sameValue(stored, rest);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -126,10 +134,12 @@ export interface IssueContext {
 	client: Client | undefined;
 	at: string;
 	locale: string;
+	/** The id of the kept record of the business's logo ('' without one: app/logo-records.ts). */
+	logo?: string;
 }
 
 /** The client's language and the business's payment details go in only when there are any. */
-function snapshot(invoice: Invoice, { profile, client, at, locale }: IssueContext) {
+function snapshot(invoice: Invoice, { profile, client, at, locale, logo }: IssueContext) {
 	const language = client?.language;
 	return {
 		at,
@@ -137,7 +147,8 @@ function snapshot(invoice: Invoice, { profile, client, at, locale }: IssueContex
 		seller: sellerOf(profile),
 		buyer: buyerOf(invoice, client),
 		...(profile.payment ? { payment: profile.payment } : {}),
-		...(language ? { language } : {})
+		...(language ? { language } : {}),
+		...(logo !== undefined ? { logo } : {})
 	};
 }
 
@@ -148,15 +159,23 @@ export function issue(invoice: Invoice, context: IssueContext): Invoice {
 }
 
 /**
- * Invoices issued before snapshots existed print the current details. Before a client or the
- * profile changes, those details are frozen into them, so the change cannot reach them.
+ * Invoices issued before snapshots existed print the current details, and those issued before
+ * logos were kept the current logo. Before a client or the profile changes (`logoChanges`: the
+ * logo too), those are frozen into them, so the change cannot reach them.
  */
-export function needsFreezing(invoice: Invoice): boolean {
-	return isIssued(invoice) && !invoice.issued && !invoice.deleted;
+export function needsFreezing(invoice: Invoice, logoChanges = false): boolean {
+	if (!isIssued(invoice) || invoice.deleted) return false;
+	return !invoice.issued || (logoChanges && !('logo' in invoice.issued));
 }
 
-/** When such an invoice was really issued is not known: its snapshot carries its issue date. */
+/**
+ * When such an invoice was really issued is not known: its snapshot carries its issue date.
+ * One with a snapshot only gets the logo (`context.logo`) added to it.
+ */
 export function frozen(invoice: Invoice, context: Omit<IssueContext, 'at'>): Invoice {
+	if (invoice.issued) {
+		return { ...invoice, issued: { ...invoice.issued, logo: context.logo ?? '' } };
+	}
 	const at = `${invoice.issueDate}T00:00:00.000Z`;
 	return { ...invoice, issued: snapshot(invoice, { ...context, at }) };
 }

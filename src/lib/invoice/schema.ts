@@ -167,7 +167,12 @@ export const IssuedSnapshotSchema = v.object({
 	buyer: PartySchema,
 	/** Absent on snapshots from before these existed, and when there were none. */
 	payment: v.optional(PaymentDetailsSchema),
-	language: v.optional(v.picklist(DOCUMENT_LANGUAGES))
+	language: v.optional(v.picklist(DOCUMENT_LANGUAGES)),
+	/**
+	 * The id of the logo record it prints (app/logo-records.ts), empty when issued without a
+	 * logo; absent on invoices issued before logos were kept (they print the current one).
+	 */
+	logo: v.optional(v.union([id, v.literal('')]))
 });
 
 export const ACTIVITY_KINDS = [
@@ -289,6 +294,25 @@ const sequenceFormat = v.pipe(
 /** The only logos stored: base64 PNG or JPEG. Nothing else (SVG, javascript:) gets through. */
 export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/;
 
+const logoDataUrl = v.pipe(
+	v.string(),
+	v.maxLength(350_000, 'logo must be under 250 KB'),
+	v.check(
+		(logo) => logo === '' || LOGO_DATA_URL.test(logo),
+		'logo must be a PNG or JPEG image (a base64 data: URL)'
+	)
+);
+
+/**
+ * A logo an invoice was issued with, kept by its content's digest (app/logo-records.ts): one
+ * record per logo however many invoices print it, so an issued invoice keeps its logo after
+ * the business changes it, and each invoice stays small.
+ */
+export const LogoSchema = v.object({
+	...meta,
+	dataUrl: v.pipe(logoDataUrl, v.minLength(1, 'logo is required'))
+});
+
 const MessageTemplateSchema = v.object({ subject: shortText(300), body: shortText(5000) });
 /** A business's own e-mail templates (invoice/messages.ts); a missing one is the default. */
 const TemplateSetSchema = v.object({
@@ -308,14 +332,7 @@ export const BusinessProfileSchema = v.object({
 	 * A base64 data: URL of a small PNG/JPEG, or empty. Its pixel size is checked where it is
 	 * shown or embedded (invoice/logo.ts): a profile with an oversized logo stays readable.
 	 */
-	logo: v.pipe(
-		v.string(),
-		v.maxLength(350_000, 'logo must be under 250 KB'),
-		v.check(
-			(logo) => logo === '' || LOGO_DATA_URL.test(logo),
-			'logo must be a PNG or JPEG image (a base64 data: URL)'
-		)
-	),
+	logo: logoDataUrl,
 	defaultCurrency: currency,
 	paymentTermsDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
 	numberFormat: sequenceFormat,
@@ -350,6 +367,7 @@ export const BusinessProfileSchema = v.object({
 });
 
 export type Client = v.InferOutput<typeof ClientSchema>;
+export type Logo = v.InferOutput<typeof LogoSchema>;
 export type LineItem = v.InferOutput<typeof LineItemSchema>;
 export type Payment = v.InferOutput<typeof PaymentSchema>;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

@@ -54,7 +54,9 @@ export function documentModel(
 	invoice: Invoice,
 	profile: BusinessProfile,
 	client: Client | undefined,
-	appFormats: Formats
+	appFormats: Formats,
+	/** The logo it prints (app/logo-records.ts documentLogo): an issued invoice keeps its own. */
+	logo = profile.logo
 ): PdfDocumentModel {
 	// An issued invoice prints as it was issued: its parties, language, format, payment details.
 	const language = languageOf(invoice, client);
@@ -152,7 +154,7 @@ export function documentModel(
 					: invoice.status === 'paid' || (totals.total > 0 && totals.balance <= 0)
 						? { text: labels.paidStamp, color: 'green' }
 						: null,
-		logo: profile.logo,
+		logo,
 		payment: paymentLines(invoice.issued ? invoice.issued.payment : profile.payment, labels),
 		labels
 	};

@@ -5,7 +5,7 @@ import {
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
-import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
+import type { BusinessProfile, Client, Invoice, Logo, Schedule } from '../invoice/schema';
 import {
 	acknowledged,
 	sending,
@@ -38,6 +38,7 @@ interface InvoiceLabDb extends DBSchema {
 	clients: { key: string; value: Client; indexes: { 'by-name': string; 'by-hlc': string } };
 	profile: { key: string; value: BusinessProfile };
 	schedules: { key: string; value: Schedule };
+	logos: { key: string; value: Logo };
 	outbox: { key: string; value: OutboxEntry };
 	conflicts: { key: string; value: ConflictCopy };
 	meta: { key: string; value: { key: string; value: unknown } };
@@ -74,10 +75,13 @@ const MIGRATIONS: Array<(db: IDBPDatabase<InvoiceLabDb>, tx: UpgradeTx) => void>
 	},
 	(db) => {
 		db.createObjectStore('schedules', { keyPath: 'id' });
+	},
+	(db) => {
+		db.createObjectStore('logos', { keyPath: 'id' });
 	}
 ];
 
-const RECORD_STORES = ['invoices', 'clients', 'profile', 'schedules'] as const;
+const RECORD_STORES = ['invoices', 'clients', 'profile', 'schedules', 'logos'] as const;
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -1,4 +1,4 @@
-import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
+import type { BusinessProfile, Client, Invoice, Logo, Schedule } from '../invoice/schema';
 
 /** Every kind of record the app stores and will sync. */
 export interface Collections {
@@ -6,13 +6,15 @@ export interface Collections {
 	clients: Client;
 	profile: BusinessProfile;
 	schedules: Schedule;
+	logos: Logo;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS: readonly CollectionName[] = [
 	'invoices',
 	'clients',
 	'profile',
-	'schedules'
+	'schedules',
+	'logos'
 ];
 
 export type Change = {

@@ -3,6 +3,7 @@ import {
 	BusinessProfileSchema,
 	ClientSchema,
 	InvoiceSchema,
+	LogoSchema,
 	ScheduleSchema,
 	fieldProblems,
 	type FieldProblem,
@@ -36,7 +37,8 @@ export const SCHEMAS = {
 	invoices: InvoiceSchema,
 	clients: ClientSchema,
 	profile: BusinessProfileSchema,
-	schedules: ScheduleSchema
+	schedules: ScheduleSchema,
+	logos: LogoSchema
 } as const;
 
 /** What changed, told to this tab's listeners and to the other open tabs. */
@@ -72,7 +74,8 @@ const NOUNS: Record<CollectionName, string> = {
 	invoices: 'invoice',
 	clients: 'client',
 	profile: 'business profile',
-	schedules: 'recurring invoice'
+	schedules: 'recurring invoice',
+	logos: 'logo'
 };
 
 function copyOf<K extends CollectionName>(
@@ -418,13 +421,14 @@ export class Repository {
 				return record ? [{ collection: e.collection, record } as Change] : [];
 			})
 		);
-		const [invoices, clients, profile, schedules] = await Promise.all([
+		const [invoices, clients, profile, schedules, logos] = await Promise.all([
 			this.store.all('invoices'),
 			this.store.all('clients'),
 			this.store.all('profile'),
-			this.store.all('schedules')
+			this.store.all('schedules'),
+			this.store.all('logos')
 		]);
-		return { invoices, clients, profile, schedules };
+		return { invoices, clients, profile, schedules, logos };
 	}
 
 	/** The stored version of each record, lined up with the input, one read per collection. */

@@ -3,11 +3,13 @@ import {
 	BusinessProfileSchema,
 	ClientSchema,
 	InvoiceSchema,
+	LogoSchema,
 	ScheduleSchema,
 	describeIssues,
 	type BusinessProfile,
 	type Client,
 	type Invoice,
+	type Logo,
 	type Schedule
 } from '../invoice/schema';
 import { printable, quote } from '../invoice/quote';
@@ -28,10 +30,12 @@ export interface Snapshot {
 	invoices: Invoice[];
 	/** Recurring invoices; absent in files exported before they existed. */
 	schedules?: Schedule[];
+	/** Logos issued invoices print; absent in files exported before they were kept. */
+	logos?: Logo[];
 }
 
 export function buildSnapshot(
-	data: Pick<Snapshot, 'profile' | 'clients' | 'invoices' | 'schedules'>,
+	data: Pick<Snapshot, 'profile' | 'clients' | 'invoices' | 'schedules' | 'logos'>,
 	exportedAt: string
 ): Snapshot {
 	return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, ...data };
@@ -45,7 +49,8 @@ const EnvelopeSchema = v.object({
 	profile: v.nullable(v.unknown()),
 	clients: v.array(v.unknown()),
 	invoices: v.array(v.unknown()),
-	schedules: v.optional(v.array(v.unknown()), [])
+	schedules: v.optional(v.array(v.unknown()), []),
+	logos: v.optional(v.array(v.unknown()), [])
 });
 
 const FormatVersionSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
@@ -117,7 +122,8 @@ export function parseImport(text: string, sizeInBytes = text.length): ParseResul
 	const sections = [
 		['clients', ClientSchema, envelope.output.clients],
 		['invoices', InvoiceSchema, envelope.output.invoices],
-		['schedules', ScheduleSchema, envelope.output.schedules]
+		['schedules', ScheduleSchema, envelope.output.schedules],
+		['logos', LogoSchema, envelope.output.logos]
 	] as const;
 	for (const [collection, schema, items] of sections) {
 		const seen = new Map<string, string>();
