@@ -147,6 +147,26 @@ describe('invoice PDF', () => {
 		expect(text).toContain('Your business');
 	});
 
+	it('embeds every font as a subset with a Unicode map, so text can be copied', async () => {
+		const { file } = await render(
+			makeInvoice({ clientName: 'Łódź 東京', lines: [makeLine({ description: '東京' })] })
+		);
+		const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+		expect(rows.map((row) => row.split(/[+ ]/)[1])).toEqual(
+			expect.arrayContaining([
+				'NotoSans-Regular',
+				'NotoSans-Bold',
+				'NotoSansJP-Regular',
+				'NotoSansJP-Bold'
+			])
+		);
+		for (const row of rows) {
+			expect(row).toMatch(
+				/^[A-Z]{6}\+NotoSans(JP)?-(Regular|Bold) +CID TrueType +Identity-H +yes yes yes/
+			);
+		}
+	});
+
 	it('keeps a 30-line invoice with a logo small', async () => {
 		const lines = Array.from({ length: 30 }, (_, i) => makeLine({ id: `l${i}` }));
 		const { pdf } = await render(makeInvoice({ lines }), makeProfile({ logo: LOGO }));
