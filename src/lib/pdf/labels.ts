@@ -40,7 +40,8 @@ const en = {
 	bank: 'Bank',
 	page: 'Page {n} of {m}',
 	paidStamp: 'PAID',
-	voidStamp: 'VOID'
+	voidStamp: 'VOID',
+	scanToPay: 'Scan to pay'
 };
 
 export type Labels = typeof en;
@@ -83,7 +84,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Bank',
 		page: 'Seite {n} von {m}',
 		paidStamp: 'BEZAHLT',
-		voidStamp: 'STORNIERT'
+		voidStamp: 'STORNIERT',
+		scanToPay: 'Scannen und bezahlen'
 	},
 	fr: {
 		invoice: 'Facture',
@@ -121,7 +123,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Banque',
 		page: 'Page {n} sur {m}',
 		paidStamp: 'PAYÉE',
-		voidStamp: 'ANNULÉE'
+		voidStamp: 'ANNULÉE',
+		scanToPay: 'Scanner pour payer'
 	},
 	es: {
 		invoice: 'Factura',
@@ -159,7 +162,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Banco',
 		page: 'Página {n} de {m}',
 		paidStamp: 'PAGADA',
-		voidStamp: 'ANULADA'
+		voidStamp: 'ANULADA',
+		scanToPay: 'Escanear para pagar'
 	},
 	it: {
 		invoice: 'Fattura',
@@ -197,7 +201,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Banca',
 		page: 'Pagina {n} di {m}',
 		paidStamp: 'PAGATA',
-		voidStamp: 'ANNULLATA'
+		voidStamp: 'ANNULLATA',
+		scanToPay: 'Scansiona per pagare'
 	},
 	nl: {
 		invoice: 'Factuur',
@@ -235,7 +240,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Bank',
 		page: 'Pagina {n} van {m}',
 		paidStamp: 'BETAALD',
-		voidStamp: 'GEANNULEERD'
+		voidStamp: 'GEANNULEERD',
+		scanToPay: 'Scan om te betalen'
 	}
 };
 

@@ -9,6 +9,7 @@ import { allText, type PdfDocumentModel } from './document-model';
 import { embedSubsetFont, readFont } from './embed-font';
 import { layoutInvoice, type DrawOp, type Measure, type TextStyle } from './layout';
 import { missingGlyphsWarning } from './missing-glyphs';
+import { drawQr } from './qr';
 
 /** Characters every invoice PDF may print besides its own text (footers, marks). */
 const ALWAYS = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i).concat(
@@ -134,6 +135,8 @@ function draw(
 		}
 	} else if (op.kind === 'rect') {
 		page.drawRectangle({ ...op, color: rgb(...op.color) });
+	} else if (op.kind === 'qr') {
+		drawQr(page, op);
 	} else if (op.kind === 'logo' && logo) {
 		page.drawImage(logo, op);
 	} else if (op.kind === 'stamp') {
