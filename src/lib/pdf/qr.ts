@@ -20,7 +20,9 @@ export function drawQr(
 	page: PDFPage,
 	{ payload, x, y, size }: { payload: string; x: number; y: number; size: number }
 ): void {
-	const { modules } = create([{ data: payload, mode: 'byte' }], { errorCorrectionLevel: 'M' });
+	const { modules } = create([{ data: new TextEncoder().encode(payload), mode: 'byte' }], {
+		errorCorrectionLevel: 'M'
+	});
 	const count = modules.size;
 	const unit = size / (count + 2 * QUIET);
 	const top = y + size - QUIET * unit;
