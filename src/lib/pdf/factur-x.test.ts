@@ -12,13 +12,12 @@ import { documentModel } from './document-model';
 import { embedFacturX } from './factur-x';
 import { renderInvoicePdf } from './render';
 
+const VALIDATOR = new URL('../../../../shared/validators/en16931/', import.meta.url);
 /** An official EN 16931 CII example; the app's own generator is tested with the validator. */
-const XML = readFileSync(
-	fileURLToPath(
-		new URL('../../../../shared/validators/en16931/examples/CII_example1.xml', import.meta.url)
-	),
-	'utf8'
-);
+const XML = readFileSync(fileURLToPath(new URL('examples/CII_example1.xml', VALIDATOR)), 'utf8');
+interface Validation {
+	fatal: { id: string; text: string }[];
+}
 const AT = new Date('2026-03-01T10:20:30Z');
 const dir = mkdtempSync(join(tmpdir(), 'invoicelab-facturx-'));
 const file = join(dir, 'factur-x.pdf');
@@ -50,6 +49,16 @@ describe('Factur-X (PDF/A-3b with the CII invoice attached)', () => {
 		execFileSync('pdfdetach', ['-save', '1', '-o', out, file]);
 		expect(readFileSync(out, 'utf8')).toBe(XML);
 	});
+
+	it('carries XML that passes the EN 16931 rules once taken out of the PDF', async () => {
+		const out = join(dir, 'validated.xml');
+		execFileSync('pdfdetach', ['-save', '1', '-o', out, file]);
+		const validator = new URL('validate.mjs', VALIDATOR).href;
+		const { validateEn16931 } = (await import(/* @vite-ignore */ validator)) as {
+			validateEn16931: (xml: string) => Validation;
+		};
+		expect(validateEn16931(readFileSync(out, 'utf8')).fatal).toEqual([]);
+	}, 30_000);
 
 	it('declares the attachment as the alternative form of the invoice, from the catalog', async () => {
 		const doc = await PDFDocument.load(bytes);
