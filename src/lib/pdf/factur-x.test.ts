@@ -3,7 +3,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, PDFString } from 'pdf-lib';
+import {
+	decodePDFRawStream,
+	PDFArray,
+	PDFDict,
+	PDFDocument,
+	PDFName,
+	PDFRawStream,
+	PDFStream,
+	PDFString
+} from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatsFor } from '../invoice/formats';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
@@ -11,6 +20,7 @@ import { nodeFonts } from '../testing/node-fonts';
 import { documentModel } from './document-model';
 import { embedFacturX } from './factur-x';
 import { renderInvoicePdf } from './render';
+import { parseTrueType } from './truetype';
 
 const VALIDATOR = new URL('../../../../shared/validators/en16931/', import.meta.url);
 /** An official EN 16931 CII example; the app's own generator is tested with the validator. */
@@ -115,6 +125,39 @@ describe('Factur-X (PDF/A-3b with the CII invoice attached)', () => {
 		const rows = poppler('pdffonts').trim().split('\n').slice(2);
 		expect(rows.length).toBeGreaterThanOrEqual(3);
 		for (const row of rows) expect(row).toMatch(/ yes +yes +yes +\d+ +\d+$/);
+	});
+
+	it('gives each glyph the width its embedded font program has (PDF/A 6.2.11.5)', async () => {
+		const doc = await PDFDocument.load(bytes);
+		const fonts = doc.context
+			.enumerateIndirectObjects()
+			.flatMap(([, object]) =>
+				object instanceof PDFDict &&
+				object.get(PDFName.of('Subtype')) === PDFName.of('CIDFontType2')
+					? [object]
+					: []
+			);
+		expect(fonts.length).toBe(4);
+		for (const font of fonts) {
+			const descriptor = font.lookup(PDFName.of('FontDescriptor'), PDFDict);
+			const stream = descriptor.lookup(PDFName.of('FontFile2'), PDFStream);
+			const program = parseTrueType(decodePDFRawStream(stream as PDFRawStream).decode());
+			const widths = font.lookup(PDFName.of('W'), PDFArray).asArray();
+			let checked = 0;
+			for (let i = 0; i < widths.length; i += 2) {
+				const first = Number(widths[i]!.toString());
+				doc.context
+					.lookup(widths[i + 1]!, PDFArray)
+					.asArray()
+					.forEach((width, j) => {
+						const expected = (program.advance(first + j) * 1000) / program.unitsPerEm;
+						expect(Number(width.toString())).toBeCloseTo(expected, 3);
+						checked++;
+					});
+			}
+			// Every printable glyph; only the parts of composite glyphs are never shown alone.
+			expect(checked).toBeGreaterThan(program.numGlyphs / 2);
+		}
 	});
 
 	it('has an sRGB output intent with its ICC profile, metadata unfiltered, and a document ID', async () => {
