@@ -1,8 +1,9 @@
 /**
  * Reads a TrueType font just enough to print with it in a PDF: which glyph a character has,
  * how wide it is, the metrics a PDF font descriptor needs, and a subset holding only the
- * glyphs a document prints. This replaces fontkit (about 300 KB gzip of the PDF code) and
- * fonteditor-core: invoices need no shaping, so a character maps straight to one glyph.
+ * glyphs a document prints. This replaces fontkit and fonteditor-core (with them, the PDF
+ * code weighed 582 KB gzip; 182 KB without): invoices need no shaping, so a character maps
+ * straight to one glyph.
  */
 
 import { characterMap, postscriptName, writeFont, type Table } from './truetype-tables';
