@@ -1,7 +1,8 @@
 /**
  * PDF benchmarks (issue 5): render time for 30 and 300 lines (warm median, same code as the
  * app, in Node and in Chromium through `Download PDF`), file size for 30 lines with a logo,
- * the gzip weight of the lazily loaded PDF code, and proof it is absent from the first load.
+ * the gzip weight of the code the first PDF loads (issue 16: budget 250 KB, fonts aside),
+ * and proof it is absent from the first load.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
@@ -78,13 +79,14 @@ export async function pdfBench(browser: Browser, baseUrl: string): Promise<Row[]
 	step('first load');
 	const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
 	const page = await context.newPage();
-	const scripts = new Map<string, Buffer>();
-	page.on('response', async (response) => {
-		if (response.url().endsWith('.js')) scripts.set(response.url(), await response.body());
+	// Noted as each response comes (its body may arrive later), so none is missed.
+	const scripts = new Map<string, Promise<Buffer>>();
+	page.on('response', (response) => {
+		if (response.url().endsWith('.js')) scripts.set(response.url(), response.body());
 	});
 	await page.goto(baseUrl, { waitUntil: 'networkidle' });
-	const firstLoad = new Set(scripts.keys());
-	const pdfInFirstLoad = [...scripts.values()].some((s) => s.includes('registerFontkit'));
+	const firstLoad = await Promise.all(scripts.values());
+	const pdfInFirstLoad = firstLoad.some((s) => s.includes('registerFontkit'));
 
 	const file = JSON.stringify(
 		buildSnapshot(
@@ -105,6 +107,9 @@ export async function pdfBench(browser: Browser, baseUrl: string): Promise<Row[]
 	).setFiles({ name: 'pdf.json', mimeType: 'application/json', buffer: Buffer.from(file) });
 	await page.getByText(/^Imported pdf\.json/).waitFor();
 
+	// Everything fetched from the first click until the file arrives: the worker, its chunks
+	// and the page's document model (fonts are .ttf files, not counted).
+	let pdfCode: Promise<Buffer>[] = [];
 	for (const lines of [30, 300]) {
 		step(`Download PDF, ${lines} lines`);
 		await page.goto(`${baseUrl}invoices/view/?id=bench-${lines}`);
@@ -112,8 +117,12 @@ export async function pdfBench(browser: Browser, baseUrl: string): Promise<Row[]
 		for (let i = 0; i < 8; i++) {
 			const download = page.waitForEvent('download');
 			const start = Date.now();
+			const before = new Set(scripts.keys());
 			await page.getByRole('button', { name: 'Download PDF' }).click();
 			await download;
+			if (lines === 30 && i === 0) {
+				pdfCode = [...scripts].filter(([url]) => !before.has(url)).map(([, body]) => body);
+			}
 			if (i >= 2) times.push(Date.now() - start);
 			await page.getByRole('button', { name: 'Download PDF' }).waitFor();
 			await page.waitForFunction(() =>
@@ -128,10 +137,7 @@ export async function pdfBench(browser: Browser, baseUrl: string): Promise<Row[]
 			unit: 'ms'
 		});
 	}
-	const lazy = [...scripts].filter(([url]) => !firstLoad.has(url));
-	const pdfChunks = lazy.filter(([, body]) =>
-		['registerFontkit', 'PDFDocument', 'fonteditor', 'glyf'].some((marker) => body.includes(marker))
-	);
+	const pdfBodies = await Promise.all(pdfCode);
 	rows.push(
 		{
 			metric: 'PDF code in the first load',
@@ -140,10 +146,10 @@ export async function pdfBench(browser: Browser, baseUrl: string): Promise<Row[]
 			target: 'absent'
 		},
 		{
-			metric: `lazily loaded PDF code (gzip, ${pdfChunks.length} chunks)`,
-			value:
-				pdfChunks.reduce((sum, [, body]) => sum + gzipSync(body, { level: 9 }).length, 0) / 1024,
-			unit: 'KB'
+			metric: `code the first PDF loads (gzip, ${pdfBodies.length} scripts, fonts aside)`,
+			value: pdfBodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0) / 1024,
+			unit: 'KB',
+			target: '≤ 250'
 		}
 	);
 	await context.close();

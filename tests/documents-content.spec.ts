@@ -75,7 +75,9 @@ test('a German client gets a German PDF with payment details, units, PO and a ca
 		'Gesamtbetrag',
 		'BANKVERBINDUNG',
 		'IBAN DE89 3704 0044 0532 0130 00',
-		'BIC COBADEFFXXX'
+		'BIC COBADEFFXXX',
+		// The caption of the EPC QR code: the worker's QR encoder ran in the built app.
+		'Scannen und bezahlen'
 	])
 		expect(pdf.replace(/\u00a0/g, ' ')).toContain(text);
 	expect(pdf).not.toContain('Due date');

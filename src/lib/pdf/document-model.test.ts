@@ -86,4 +86,43 @@ describe('the document of an invoice', () => {
 		});
 		expect(model.totals).toContainEqual({ label: 'Total', value: '€800.00', strong: true });
 	});
+
+	it('carries an EPC QR code for what is still due on a euro invoice paid to an IBAN', () => {
+		const partly = {
+			...invoice,
+			number: 'INV-7',
+			payments: [{ id: 'p1', date: '2026-03-02', amount: 20000, note: '' }]
+		};
+		const model = documentModel(partly, profile, makeClient({ language: 'de' }), US);
+		expect(model.giroCode?.payload.split('\n')).toEqual([
+			'BCD',
+			'002',
+			'1',
+			'SCT',
+			'COBADEFFXXX',
+			'Studio North',
+			'DE89370400440532013000',
+			'EUR752.00',
+			'',
+			'',
+			'INV-7'
+		]);
+		expect(model.giroCode?.caption).toBe('Scannen und bezahlen');
+	});
+
+	it('has no QR code without a euro amount due, an IBAN, or for what is not an invoice', () => {
+		const none = (changes: Partial<typeof invoice>, business = profile) =>
+			documentModel({ ...invoice, ...changes }, business, makeClient(), US).giroCode;
+		expect(none({})).not.toBeNull();
+		expect(none({ currency: 'USD' })).toBeNull();
+		expect(none({ kind: 'credit-note' })).toBeNull();
+		expect(none({ kind: 'quote' })).toBeNull();
+		expect(none({ status: 'void' })).toBeNull();
+		expect(none({ status: 'paid' })).toBeNull();
+		expect(
+			none({ payments: [{ id: 'p', date: '2026-03-02', amount: 95200, note: '' }] })
+		).toBeNull();
+		expect(none({}, makeProfile({ payment: { text: 'Cash only' } }))).toBeNull();
+		expect(none({}, makeProfile())).toBeNull();
+	});
 });

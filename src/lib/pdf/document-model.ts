@@ -6,6 +6,7 @@
 import { documentFormats, languageOf } from '../invoice/document-language';
 import type { Formats } from '../invoice/formats';
 import { kindOf } from '../invoice/documents';
+import { epcPayload } from '../invoice/epc-qr';
 import { partiesOf } from '../invoice/issue';
 import { formatIban } from '../invoice/payment-details';
 import type { BusinessProfile, Client, Invoice, PaymentDetails } from '../invoice/schema';
@@ -36,6 +37,11 @@ export interface PdfDocumentModel {
 	logo: string;
 	/** How to pay: "IBAN DE89 …", "BIC …", free text; empty when the business gave none. */
 	payment: string[];
+	/**
+	 * An EPC QR code (GiroCode) for what is still due, printed beside the totals: only on
+	 * euro invoices paid to an IBAN with something left to pay (invoice/epc-qr.ts).
+	 */
+	giroCode: { payload: string; caption: string } | null;
 	/** The words the layout prints itself (headings, column titles, page numbers). */
 	labels: Labels;
 }
@@ -63,6 +69,7 @@ export function documentModel(
 	const formats = documentFormats(invoice, client, appFormats);
 	const labels = LABELS[language ?? 'en'];
 	const { seller, buyer } = partiesOf(invoice, profile, client);
+	const paymentDetails = invoice.issued ? invoice.issued.payment : profile.payment;
 	const totals = invoiceTotals(invoice);
 	const money = (minor: number) => formats.money(minor, invoice.currency);
 	const date = formats.date;
@@ -96,6 +103,19 @@ export function documentModel(
 			: kind === 'quote'
 				? [[labels.validUntil, date(invoice.dueDate)]]
 				: [];
+
+	const giroCode = () => {
+		if (kind !== 'invoice' || invoice.status === 'void' || invoice.status === 'paid') return null;
+		const payload = epcPayload({
+			name: seller.name,
+			iban: paymentDetails?.iban,
+			bic: paymentDetails?.bic,
+			currency: invoice.currency,
+			amount: totals.balance,
+			remittance: invoice.number
+		});
+		return payload ? { payload, caption: labels.scanToPay } : null;
+	};
 
 	return {
 		title: invoice.status === 'draft' ? draftTitle : title,
@@ -155,7 +175,8 @@ export function documentModel(
 						? { text: labels.paidStamp, color: 'green' }
 						: null,
 		logo,
-		payment: paymentLines(invoice.issued ? invoice.issued.payment : profile.payment, labels),
+		payment: paymentLines(paymentDetails, labels),
+		giroCode: giroCode(),
 		labels
 	};
 }

@@ -47,7 +47,8 @@ const en = {
 	bank: 'Bank',
 	page: 'Page {n} of {m}',
 	paidStamp: 'PAID',
-	voidStamp: 'VOID'
+	voidStamp: 'VOID',
+	scanToPay: 'Scan to pay'
 };
 
 export type Labels = typeof en;
@@ -97,7 +98,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Bank',
 		page: 'Seite {n} von {m}',
 		paidStamp: 'BEZAHLT',
-		voidStamp: 'STORNIERT'
+		voidStamp: 'STORNIERT',
+		scanToPay: 'Scannen und bezahlen'
 	},
 	fr: {
 		invoice: 'Facture',
@@ -142,7 +144,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Banque',
 		page: 'Page {n} sur {m}',
 		paidStamp: 'PAYÉE',
-		voidStamp: 'ANNULÉE'
+		voidStamp: 'ANNULÉE',
+		scanToPay: 'Scanner pour payer'
 	},
 	es: {
 		invoice: 'Factura',
@@ -187,7 +190,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Banco',
 		page: 'Página {n} de {m}',
 		paidStamp: 'PAGADA',
-		voidStamp: 'ANULADA'
+		voidStamp: 'ANULADA',
+		scanToPay: 'Escanear para pagar'
 	},
 	it: {
 		invoice: 'Fattura',
@@ -232,7 +236,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Banca',
 		page: 'Pagina {n} di {m}',
 		paidStamp: 'PAGATA',
-		voidStamp: 'ANNULLATA'
+		voidStamp: 'ANNULLATA',
+		scanToPay: 'Scansiona per pagare'
 	},
 	nl: {
 		invoice: 'Factuur',
@@ -277,7 +282,8 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
 		bank: 'Bank',
 		page: 'Pagina {n} van {m}',
 		paidStamp: 'BETAALD',
-		voidStamp: 'GEANNULEERD'
+		voidStamp: 'GEANNULEERD',
+		scanToPay: 'Scan om te betalen'
 	}
 };
 

@@ -135,4 +135,43 @@ describe('layoutInvoice', () => {
 		]);
 		expect(overpaid.stamp).toEqual({ text: 'PAID', color: 'green' });
 	});
+
+	it('puts the EPC QR code left of the totals, with its caption, on the page with them', () => {
+		const giroCode = { payload: 'BCD', caption: 'Scan to pay' };
+		// However many lines come before: the code never runs into the footer.
+		for (let count = 1; count < 80; count++) {
+			const lines = Array.from({ length: count }, (_, i) => makeLine({ id: `l${i}` }));
+			const model = {
+				...documentModel(makeInvoice({ lines }), makeProfile(), makeClient(), US),
+				giroCode
+			};
+			expectQrBesideTotals(layoutInvoice(model, measure, null));
+		}
+		const model = documentModel(makeInvoice(), makeProfile(), makeClient(), US);
+		expect(model.giroCode).toBeNull();
+		expect(
+			layoutInvoice(model, measure, null)
+				.flat()
+				.some((op) => op.kind === 'qr')
+		).toBe(false);
+	});
+
+	function expectQrBesideTotals(pages: ReturnType<typeof layoutInvoice>) {
+		const page = pages.find((ops) => ops.some((op) => op.kind === 'qr'))!;
+		const qr = page.find((op) => op.kind === 'qr')!;
+		const total = page.find((op) => op.kind === 'text' && op.text === 'Subtotal')!;
+		const caption = page.find((op) => op.kind === 'text' && op.text === 'Scan to pay')!;
+		expect(qr).toMatchObject({ payload: 'BCD', x: PAGE.margin });
+		if (qr.kind !== 'qr' || total.kind !== 'text' || caption.kind !== 'text') throw new Error();
+		expect(qr.size).toBeGreaterThanOrEqual(80);
+		// Its top at the first row of totals; the caption under it; all above the footer.
+		expect(Math.abs(qr.y + qr.size - (total.y + total.size))).toBeLessThan(total.size);
+		expect(caption.y).toBeLessThan(qr.y);
+		expect(caption.y).toBeGreaterThan(PAGE.margin + 20);
+		const totalsLeft = Math.min(
+			...page.flatMap((op) => (op.kind === 'text' && op.y >= qr.y && op.y <= total.y ? [op.x] : []))
+		);
+		expect(qr.x + qr.size).toBeLessThan(totalsLeft);
+		expect(pages.flat().filter((op) => op.kind === 'qr')).toHaveLength(1);
+	}
 });

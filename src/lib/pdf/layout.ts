@@ -26,6 +26,8 @@ export type DrawOp =
 	| ({ kind: 'text'; text: string; x: number; y: number; color?: Rgb } & TextStyle)
 	| { kind: 'rect'; x: number; y: number; width: number; height: number; color: Rgb }
 	| { kind: 'logo'; x: number; y: number; width: number; height: number }
+	/** A QR code of `payload` filling the square, its quiet zone included. */
+	| { kind: 'qr'; payload: string; x: number; y: number; size: number }
 	| { kind: 'stamp'; text: string; color: 'green' | 'red' };
 
 export interface Column {
@@ -48,6 +50,8 @@ const CELL: TextStyle = { size: TABLE.size };
 /** Space between a number and the column before it. */
 const GAP = 18;
 const MIN_DESCRIPTION = 150;
+/** About 30 mm: a version 10 code (the longest names) keeps modules over 0.5 mm. */
+const QR_SIZE = 84;
 
 /**
  * Each numeric column as wide as its widest text plus one even gap, so every number sits
@@ -229,13 +233,33 @@ export function layoutInvoice(
 	}
 
 	y -= 8;
-	ensure(model.totals.length * 16 + 10);
+	const qrHeight = model.giroCode ? QR_SIZE + 14 : 0;
+	ensure(Math.max(model.totals.length * 16 + 10, qrHeight));
+	const totalsTop = y;
 	const labelEdge = edge - 110;
 	for (const row of model.totals) {
 		const style = { size: row.strong ? 11 : 9.5, bold: row.strong };
 		right(row.label, labelEdge, style, row.strong ? INK : MUTED);
 		right(row.value, edge, style);
 		y -= row.strong ? 18 : 14;
+	}
+	if (model.giroCode) {
+		// Level with the first row of totals, which leave the left half of the page free.
+		const { payload, caption } = model.giroCode;
+		const top = totalsTop + 8;
+		ops.push({ kind: 'qr', payload, x: PAGE.margin, y: top - QR_SIZE, size: QR_SIZE });
+		const style = { size: 7.5 };
+		const captionY = top - QR_SIZE - 8;
+		const captionX = PAGE.margin + (QR_SIZE - measure(caption, style)) / 2;
+		ops.push({
+			kind: 'text',
+			text: caption,
+			x: Math.max(PAGE.margin, captionX),
+			y: captionY,
+			...style,
+			color: MUTED
+		});
+		y = Math.min(y, captionY - 10);
 	}
 
 	const block = (heading: string, body: string) => {

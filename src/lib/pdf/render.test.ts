@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
 import { imageDataUrl, pngHeader } from '../testing/images';
@@ -29,6 +31,13 @@ async function render(invoice = makeInvoice(), profile = makeProfile(), client =
 	const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
 	const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
 	return { pdf, text, pages, images: images.trim().split('\n').length - 2, file };
+}
+
+/** What a phone's camera would read: the first page at 150 dpi, decoded as a QR code. */
+function scanQr(file: string): string | null {
+	execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', file, file]);
+	const png = PNG.sync.read(readFileSync(`${file}.png`));
+	return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
 
 describe('invoice PDF', () => {
@@ -145,6 +154,72 @@ describe('invoice PDF', () => {
 		expect(pages).toBeGreaterThan(5);
 		expect(text).toContain('Supercalifragilistic');
 		expect(text).toContain('Your business');
+	});
+
+	it('embeds every font as a subset with a Unicode map, so text can be copied', async () => {
+		const { file } = await render(
+			makeInvoice({ clientName: 'Łódź 東京', lines: [makeLine({ description: '東京' })] })
+		);
+		const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+		expect(rows.map((row) => row.split(/[+ ]/)[1])).toEqual(
+			expect.arrayContaining([
+				'NotoSans-Regular',
+				'NotoSans-Bold',
+				'NotoSansJP-Regular',
+				'NotoSansJP-Bold'
+			])
+		);
+		for (const row of rows) {
+			expect(row).toMatch(
+				/^[A-Z]{6}\+NotoSans(JP)?-(Regular|Bold) +CID TrueType +Identity-H +yes yes yes/
+			);
+		}
+	});
+
+	it('prints an EPC QR code a banking app reads as the transfer of the amount due', async () => {
+		const { file, text } = await render(
+			makeInvoice({
+				number: 'RE-2026-17',
+				currency: 'EUR',
+				status: 'sent',
+				lines: [makeLine({ quantity: 3, unitPrice: 41152, taxRate: 19 })],
+				payments: [{ id: 'p', date: '2026-01-12', amount: 10000, note: '' }]
+			}),
+			makeProfile({
+				name: 'Müller Design',
+				locale: 'de-DE',
+				payment: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' }
+			}),
+			makeClient({ language: 'de' })
+		);
+		expect(text).toContain('Scannen und bezahlen');
+		const lines = scanQr(file)?.split('\n');
+		expect(lines?.slice(0, 8)).toEqual([
+			'BCD',
+			'002',
+			'1',
+			'SCT',
+			'COBADEFFXXX',
+			'Müller Design',
+			'DE89370400440532013000',
+			'EUR1369.13'
+		]);
+		expect(lines?.at(-1)).toBe('RE-2026-17');
+	});
+
+	it('prints no QR code on other currencies, credit notes or without an IBAN', async () => {
+		const iban = makeProfile({ payment: { iban: 'DE89370400440532013000' } });
+		const eur = { currency: 'EUR', lines: [makeLine({ unitPrice: 5000 })] };
+		for (const [invoice, profile] of [
+			[makeInvoice({ ...eur, currency: 'USD' }), iban],
+			[makeInvoice({ ...eur, kind: 'credit-note' }), iban],
+			[makeInvoice(eur), makeProfile({ payment: { text: 'Cash only' } })]
+		] as const) {
+			const { file, text } = await render(invoice, profile);
+			expect(scanQr(file)).toBeNull();
+			expect(text).not.toContain('Scan to pay');
+		}
+		expect(scanQr((await render(makeInvoice(eur), iban)).file)).toMatch(/^BCD\n/);
 	});
 
 	it('keeps a 30-line invoice with a logo small', async () => {

@@ -3,13 +3,18 @@
  * (Japanese, Chinese) fall back to Noto Sans JP, loaded only when the invoice needs it.
  * Fonts are subset first, so a PDF carries only the glyphs it prints.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { readLogo } from '../invoice/logo';
 import { allText, type PdfDocumentModel } from './document-model';
-import { ALWAYS, subsetFont } from './font-subset';
+import { embedSubsetFont, readFont } from './embed-font';
 import { layoutInvoice, type DrawOp, type Measure, type TextStyle } from './layout';
 import { missingGlyphsWarning } from './missing-glyphs';
+import { drawQr } from './qr';
+
+/** Characters every invoice PDF may print besides its own text (footers, marks). */
+const ALWAYS = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i).concat(
+	[...'·—–−…€£¥'].map((c) => c.codePointAt(0)!)
+);
 
 export type FontFace = 'regular' | 'bold' | 'fallbackRegular' | 'fallbackBold';
 
@@ -46,7 +51,6 @@ export async function renderInvoicePdf(
 ): Promise<RenderedPdf> {
 	const warnings: string[] = [];
 	const doc = await PDFDocument.create();
-	doc.registerFontkit(fontkit);
 	doc.setTitle(`${model.title} ${model.number}`);
 	doc.setProducer('InvoiceLab');
 	doc.setCreator('InvoiceLab');
@@ -56,11 +60,11 @@ export async function renderInvoicePdf(
 		...Array.from(allText(model), (c) => c.codePointAt(0)!).filter((cp) => cp >= 0x20)
 	]);
 	const embed = async (face: FontFace, codePoints: Set<number>): Promise<FontWithCoverage> => {
-		const bytes = await fonts(face);
-		const isPrimary = face === 'regular' || face === 'bold';
-		const font = await doc.embedFont(subsetFont(bytes, codePoints, isPrimary));
-		useSimpleLayout(font);
-		return { font, has: coverageOf(bytes) };
+		const font = readFont(await fonts(face));
+		return {
+			font: await embedSubsetFont(doc, font, codePoints),
+			has: (codePoint) => font.glyphId(codePoint) !== 0
+		};
 	};
 	const primary: Faces = {
 		regular: await embed('regular', printed),
@@ -131,6 +135,8 @@ function draw(
 		}
 	} else if (op.kind === 'rect') {
 		page.drawRectangle({ ...op, color: rgb(...op.color) });
+	} else if (op.kind === 'qr') {
+		drawQr(page, op);
 	} else if (op.kind === 'logo' && logo) {
 		page.drawImage(logo, op);
 	} else if (op.kind === 'stamp') {
@@ -148,50 +154,6 @@ function draw(
 			opacity: 0.12
 		});
 	}
-}
-
-interface FontkitGlyph {
-	id: number;
-	advanceWidth: number;
-}
-interface FontkitFont {
-	glyphForCodePoint(codePoint: number): FontkitGlyph;
-	layout: (text: string) => { glyphs: FontkitGlyph[] };
-}
-
-/**
- * pdf-lib measures and encodes every string through fontkit's full OpenType shaping, which
- * costs about half a millisecond a call with Noto Sans: most of a PDF's time. Invoices need
- * no shaping (no Arabic or Indic scripts, no ligatures), so map characters straight to
- * glyphs through the font's character map, each glyph looked up once.
- */
-function useSimpleLayout(font: PDFFont): void {
-	const fontkitFont = (font as unknown as { embedder: { font: FontkitFont } }).embedder.font;
-	const glyphs = new Map<number, FontkitGlyph>();
-	fontkitFont.layout = (text) => ({
-		glyphs: Array.from(text, (char) => {
-			const codePoint = char.codePointAt(0)!;
-			let glyph = glyphs.get(codePoint);
-			if (!glyph) {
-				glyph = fontkitFont.glyphForCodePoint(codePoint);
-				glyphs.set(codePoint, glyph);
-			}
-			return glyph;
-		})
-	});
-}
-
-const coverage = new WeakMap<Uint8Array, (codePoint: number) => boolean>();
-
-/** Which characters a font file has glyphs for; parsed once per file. */
-function coverageOf(bytes: Uint8Array): (codePoint: number) => boolean {
-	let has = coverage.get(bytes);
-	if (!has) {
-		const font = fontkit.create(bytes);
-		has = (codePoint) => font.hasGlyphForCodePoint(codePoint);
-		coverage.set(bytes, has);
-	}
-	return has;
 }
 
 const MAX_LOGO_BYTES = 1_000_000;
