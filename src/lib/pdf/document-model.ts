@@ -42,6 +42,11 @@ export interface PdfDocumentModel {
 	 * euro invoices paid to an IBAN with something left to pay (invoice/epc-qr.ts).
 	 */
 	giroCode: { payload: string; caption: string } | null;
+	/**
+	 * When the document was made, for the PDF's dates: when it was issued (so its bytes never
+	 * change), else its last change.
+	 */
+	date: string;
 	/** The words the layout prints itself (headings, column titles, page numbers). */
 	labels: Labels;
 }
@@ -120,6 +125,7 @@ export function documentModel(
 	return {
 		title: invoice.status === 'draft' ? draftTitle : title,
 		number: invoice.number,
+		date: invoice.issued?.at ?? invoice.updatedAt,
 		seller: {
 			name: seller.name.trim() || labels.yourBusiness,
 			lines: present(...seller.address.split('\n'), seller.email, taxId(seller.taxId))

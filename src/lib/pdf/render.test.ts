@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
 import { imageDataUrl, pngHeader } from '../testing/images';
 import { nodeFonts } from '../testing/node-fonts';
@@ -226,5 +226,32 @@ describe('invoice PDF', () => {
 		const lines = Array.from({ length: 30 }, (_, i) => makeLine({ id: `l${i}` }));
 		const { pdf } = await render(makeInvoice({ lines }), makeProfile({ logo: LOGO }));
 		expect(pdf.bytes.length).toBeLessThan(100_000);
+	});
+});
+
+describe('an issued invoice’s PDF', () => {
+	it('is the same bytes tomorrow: its dates come from the invoice, not the clock', async () => {
+		const issued = makeInvoice({
+			status: 'sent',
+			issued: {
+				at: '2026-03-01T09:30:00.000Z',
+				locale: 'en-US',
+				seller: { name: 'Studio North', email: '', address: '', taxId: '' },
+				buyer: { name: 'Acme Ltd', email: '', address: '', taxId: '' }
+			}
+		});
+		const model = documentModel(issued, makeProfile(), makeClient(), formatsFor('en-US', 'en-US'));
+		const today = await renderInvoicePdf(model, nodeFonts);
+		vi.useFakeTimers({ now: Date.parse('2026-03-02T18:00:00Z'), toFake: ['Date'] });
+		try {
+			const tomorrow = await renderInvoicePdf(model, nodeFonts);
+			expect(Buffer.from(tomorrow.bytes).equals(Buffer.from(today.bytes))).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
+		const file = join(dir, 'dated.pdf');
+		writeFileSync(file, today.bytes);
+		const info = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
+		expect(info).toMatch(/CreationDate:\s+2026-03-01T09:30:00/);
 	});
 });

@@ -50,7 +50,10 @@ export async function renderInvoicePdf(
 	onProgress: Progress = () => {}
 ): Promise<RenderedPdf> {
 	const warnings: string[] = [];
-	const doc = await PDFDocument.create();
+	// Dated by the invoice, not the clock: the same invoice makes the same bytes.
+	const doc = await PDFDocument.create({ updateMetadata: false });
+	doc.setCreationDate(new Date(model.date));
+	doc.setModificationDate(new Date(model.date));
 	doc.setTitle(`${model.title} ${model.number}`);
 	doc.setProducer('InvoiceLab');
 	doc.setCreator('InvoiceLab');
