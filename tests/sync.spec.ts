@@ -509,3 +509,50 @@ test('pointing the settings at another workspace asks which data this browser ho
 	await openInvoices(page);
 	await expect(page.getByRole('link', { name: number })).toBeVisible();
 });
+
+test('a monthly schedule run on two devices offline makes one invoice per month after sync', async ({
+	page,
+	browser,
+	localAws,
+	table
+}) => {
+	const endpoint = localAws.proxy.endpoint;
+	const start = Date.now();
+	const day = (offset: number) => new Date(start + offset * 86_400_000).toISOString().slice(0, 10);
+	await page.clock.setFixedTime(start);
+	// Made and synced: its view is open.
+	await connectedWithInvoice(page, endpoint, table, 'Retainer Ltd');
+	await page.getByRole('link', { name: 'Repeat…' }).click();
+	await page.getByLabel('Every').fill('1');
+	await page.getByLabel('Period').selectOption('month');
+	await page.getByLabel('First invoice on').fill(day(1));
+	await page.getByLabel('Issue each invoice at once (Mark as sent)').check();
+	await page.getByRole('button', { name: 'Start recurring invoice' }).click();
+	await expect(page.getByText('Every month · issued at once')).toBeVisible();
+	await syncNow(page);
+	const other = await openDevice(browser, endpoint, table);
+	await other.getByRole('link', { name: 'Invoices' }).click();
+	await other.getByRole('link', { name: 'Recurring' }).click();
+	await expect(other.getByText('Every month · issued at once')).toBeVisible({ timeout: 15_000 });
+
+	// Both go offline, and 70 days pass: each device makes the three invoices that came due.
+	const generated: string[][] = [];
+	for (const device of [page, other]) {
+		await goOffline(device);
+		await device.clock.setFixedTime(start + 70 * 86_400_000);
+		await device.reload();
+		await expect(device.getByText(/^Recurring invoices: made 3 invoices/)).toBeVisible();
+		const made = (await localInvoices(device)).filter((i) => i.id.includes('@'));
+		generated.push(made.map((i) => i.id));
+	}
+	expect(generated[0]).toHaveLength(3);
+	expect(generated[1]).toEqual(generated[0]);
+
+	for (const device of [page, other]) await connect(device, ACADEMY);
+	const cloud = await expectConverged([page, other], endpoint, table);
+	expect(cloud.filter((i) => i.id.includes('@')).map((i) => i.id)).toEqual(generated[0]);
+	expect(cloud.filter((i) => !i.deleted)).toHaveLength(4);
+	for (const device of [page, other]) {
+		await expect(device.getByText(/edited on two devices/)).toHaveCount(0);
+	}
+});
