@@ -1,7 +1,8 @@
 import { invoicesCsv } from '../invoice/invoice-csv';
 import type { InvoiceRow } from '../invoice/list-query';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
-import type { ImportCounts, Repository } from '../storage/repository';
+import type { ImportCounts } from '../storage/import-plan';
+import type { Repository } from '../storage/repository';
 import { buildSnapshot, MAX_IMPORT_BYTES, parseImport } from '../storage/transfer';
 import { downloadFile } from './downloads';
 import { settleImportedPaid } from './invoice-actions';

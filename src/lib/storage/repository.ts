@@ -17,7 +17,7 @@ import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
 import { driftOf, HybridLogicalClock, recordStampProblem, type ClockDrift } from './hlc';
-import { importOutcome } from './sync-rules';
+import { copyOf, planImport, type ImportCounts } from './import-plan';
 import { changedFields, mergeFields } from './field-merge';
 import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
 import { lineageOf } from './lineage';
@@ -77,32 +77,6 @@ const NOUNS: Record<CollectionName, string> = {
 	schedules: 'recurring invoice',
 	logos: 'logo'
 };
-
-function copyOf<K extends CollectionName>(
-	collection: K,
-	record: Collections[K],
-	keptHlc: string,
-	fields: string[],
-	detectedAt: string
-): ConflictCopy {
-	return {
-		key: `${outboxKey(collection, record.id)}:${record.hlc}`,
-		collection,
-		id: record.id,
-		record,
-		keptHlc,
-		fields,
-		detectedAt
-	};
-}
-
-export interface ImportCounts {
-	added: number;
-	updated: number;
-	unchanged: number;
-	/** Records left out, with the reason (a clock stamp more than a day ahead). */
-	refused: string[];
-}
 
 /**
  * The only way records are written. Every write is validated, stamped with a hybrid logical
@@ -348,61 +322,18 @@ export class Repository {
 		});
 		this.observe(records.map((c) => c.record));
 		return this.retryStale(async () => {
-			const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, refused };
-			const writes: LocalWrite[] = [];
-			const copies: Resolution[] = [];
 			const locals = await this.versionsOf(records);
 			const pending = new Map((await this.store.outbox()).map((e) => [e.key, e]));
-			const detectedAt = new Date(now).toISOString();
-			for (const [index, change] of records.entries()) {
-				const { collection, record } = change;
-				const local = locals[index];
-				const entry = pending.get(outboxKey(collection, record.id));
-				const outcome = importOutcome(record, local);
-				const { decision } = outcome;
-				if (decision === 'add' || decision === 'update') {
-					counts[decision === 'add' ? 'added' : 'updated'] += 1;
-					writes.push({ change, origin: 'import', expected: { hlc: local?.hlc } });
-					continue;
-				}
-				if (decision === 'merge' && local && outcome.merged) {
-					// A version made here from both: newer than either, so both devices keep it.
-					counts.updated += 1;
-					const merged = this.validate(collection, {
-						...outcome.merged,
-						hlc: this.stamp(),
-						history: lineageOf(record, local),
-						updatedAt: detectedAt
-					});
-					const kept = outcome.copy;
-					const conflict = kept && {
-						...copyOf(collection, kept, merged.hlc, changedFields(merged, kept), detectedAt),
-						source: 'import' as const
-					};
-					writes.push({
-						change: { collection, record: merged } as Change,
-						origin: 'edit',
-						expected: { hlc: local.hlc },
-						...(conflict ? { conflict } : {})
-					});
-					continue;
-				}
-				counts.unchanged += 1;
-				if (decision === 'keep-local-and-copy' && local && outcome.copy) {
-					const fields = changedFields(local, outcome.copy);
-					const conflict = {
-						...copyOf(collection, outcome.copy, local.hlc, fields, detectedAt),
-						source: 'import' as const
-					};
-					const expected = { hlc: local.hlc, pendingHlc: entry?.hlc };
-					copies.push({ collection, id: record.id, expected, conflict });
-				}
-			}
+			const { counts, writes, copies } = planImport(records, locals, pending, {
+				detectedAt: new Date(now).toISOString(),
+				stamp: () => this.stamp(),
+				validate: (collection, value) => this.validate(collection, value)
+			});
 			await this.commit(writes);
 			if (copies.length > 0 && (await this.store.resolve(copies)).length > 0) {
 				throw new StaleWriteError(copies.map((c) => outboxKey(c.collection, c.id)));
 			}
-			return counts;
+			return { ...counts, refused };
 		});
 	}
 
