@@ -93,15 +93,15 @@ describe('what is missing', () => {
 			'Business postcode (Settings → Business): XRechnung needs it',
 			'Business city (Settings → Business): XRechnung needs it',
 			'Business tax ID (Settings → Business): enter the VAT ID or the tax number',
-			'Business electronic address (Settings → Business): enter an e-mail address or a Peppol ID',
-			'Business email (Settings → Business): XRechnung needs a contact e-mail',
+			'Business email or E-invoice ID (Settings → Business): enter one of them',
+			'Business email (Settings → Business): XRechnung needs a contact email',
 			'Business telephone (Settings → Business): XRechnung needs a contact telephone',
 			'IBAN (Settings → Business → Payment details): XRechnung needs the account to pay to',
 			'Client country (Clients → Acme Ltd): choose the country',
 			'Client street (Clients → Acme Ltd): XRechnung needs it',
 			'Client postcode (Clients → Acme Ltd): XRechnung needs it',
 			'Client city (Clients → Acme Ltd): XRechnung needs it',
-			'Client electronic address (Clients → Acme Ltd): enter an e-mail address or a Peppol ID',
+			'Client email or E-invoice ID (Clients → Acme Ltd): enter one of them',
 			'Buyer reference (the invoice or Clients → Acme Ltd): XRechnung needs it (the Leitweg-ID of a public buyer)',
 			'Line 1 VAT category (the invoice): choose one: a line without tax must say why'
 		]);

@@ -51,9 +51,9 @@ export function einvoiceProblems(
 	else if (!seller.taxId.trim())
 		add('Business tax ID', BUSINESS, 'enter the VAT ID or the tax number');
 	if (format !== 'factur-x' && !endpointOf(seller))
-		add('Business electronic address', BUSINESS, 'enter an e-mail address or a Peppol ID');
+		add('Business email or E-invoice ID', BUSINESS, 'enter one of them');
 	if (xrechnung) {
-		if (!seller.email.trim()) add('Business email', BUSINESS, 'XRechnung needs a contact e-mail');
+		if (!seller.email.trim()) add('Business email', BUSINESS, 'XRechnung needs a contact email');
 		if (!seller.phone?.trim())
 			add('Business telephone', BUSINESS, 'XRechnung needs a contact telephone');
 		if (!creditNote && !source.payment?.iban)
@@ -70,7 +70,7 @@ export function einvoiceProblems(
 			`${has('AE') ? 'reverse charge' : 'an intra-community supply'} needs the client's VAT ID with its country code`
 		);
 	if (format !== 'factur-x' && !endpointOf(buyer))
-		add('Client electronic address', client, 'enter an e-mail address or a Peppol ID');
+		add('Client email or E-invoice ID', client, 'enter one of them');
 
 	// The invoice.
 	const reference = (invoice.buyerReference ?? buyer.buyerReference ?? '').trim();

@@ -18,8 +18,9 @@ type PartyParts = Pick<Party, 'street' | 'postcode' | 'city' | 'country' | 'endp
 const EMAIL = /^[^\s@:]+@[^\s@]+\.[^\s@]+$/;
 const PEPPOL = /^(\d{4}):(\S.*)$/;
 
+/** The electronic address (EN 16931 BT-34, BT-49), as the field that takes it explains it. */
 export const ENDPOINT_HINT =
-	'Empty: the email above. Or a Peppol ID with its scheme, like 0088:4000001000005.';
+	'Where e-invoices reach you or the client. Empty: the email above. Or a Peppol ID with its scheme, like 0088:4000001000005.';
 
 export function endpointText(endpoint: ElectronicAddress | undefined): string {
 	if (!endpoint) return '';
