@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { validateEn16931 } from '../src/lib/testing/en16931';
-import { createInvoice } from './helpers';
+import { createInvoice, expectAccessible } from './helpers';
 
 async function issue(page: Page, number: string) {
 	await page.getByRole('button', { name: 'Mark as sent' }).click();
@@ -41,6 +41,7 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 	);
 	await expect(missing).toContainText('Buyer reference');
 	await expect(xrechnung).toHaveAccessibleDescription(/Client city/);
+	await expectAccessible(page, 'e-invoice data missing');
 
 	await page.getByRole('link', { name: 'Clients', exact: true }).click();
 	await page.getByRole('link', { name: 'Stadtwerke Köln' }).click();
@@ -81,6 +82,7 @@ async function createInvoiceWithExemptLine(page: Page): Promise<string> {
 	await page.getByLabel('Unit price').nth(1).fill('500');
 	await page.getByLabel('VAT category').nth(1).selectOption('E');
 	await page.getByLabel('Exemption reason').fill('Exempt under § 4 Nr. 21 UStG');
+	await expectAccessible(page, 'editor with an exempt line');
 	const number = await page.getByLabel('Invoice number').inputValue();
 	await page.getByRole('button', { name: 'Save invoice' }).click();
 	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
