@@ -58,6 +58,9 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 	// An exempt line says why: the reason goes on the PDF and into the XML.
 	const number = await createInvoiceWithExemptLine(page);
 	await issue(page, number);
+	await expect(page.getByRole('region', { name: 'Invoice', exact: true })).toContainText(
+		'Exempt under § 4 Nr. 21 UStG'
+	);
 	const download = page.waitForEvent('download');
 	await xrechnung.click();
 	const file = await download;
