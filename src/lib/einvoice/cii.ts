@@ -129,7 +129,7 @@ export function ciiXml(
 			delivery,
 			node(
 				'ram:ApplicableHeaderTradeSettlement',
-				model.payment && leaf('ram:PaymentReference', model.number),
+				model.payment?.iban && leaf('ram:PaymentReference', model.number),
 				leaf('ram:InvoiceCurrencyCode', model.currency),
 				model.payment &&
 					node(

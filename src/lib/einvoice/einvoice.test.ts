@@ -56,6 +56,9 @@ describe('what the documents say', () => {
 			/^<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"/m
 		);
 		expect(ubl).toContain('<cbc:CreditedQuantity unitCode="C62">1</cbc:CreditedQuantity>');
+		// Settled against the invoice: payment instructions (XRechnung's BR-DE-1) without an account.
+		expect(first(ubl, 'cbc:PaymentMeansCode')).toBe('97');
+		expect(cii).not.toContain('IBANID');
 	});
 
 	it('names the XRechnung guideline and escapes what it writes', () => {

@@ -85,7 +85,11 @@ export interface EInvoice {
 	paymentTerms?: string;
 	seller: EParty;
 	buyer: EParty;
-	payment?: { code: '58' | '30'; iban: string; bic?: string };
+	/**
+	 * BG-16: a credit transfer to the seller's account (58 SEPA in EUR, 30 otherwise), or for a
+	 * credit note 97, clearing between partners: it is settled against the invoice it credits.
+	 */
+	payment?: { code: '58' | '30' | '97'; iban?: string; bic?: string };
 	/** Intra-community supplies name where and when the goods went (BR-IC-11, BR-IC-12). */
 	delivery?: { date: string; country?: string };
 	lines: ELine[];
@@ -275,15 +279,17 @@ export function einvoiceModel(source: EInvoiceSource, minorDigits: number): EInv
 		...(invoice.notes.trim() ? { note: invoice.notes.trim() } : {}),
 		...(buyerReference?.trim() ? { buyerReference: buyerReference.trim() } : {}),
 		...(invoice.reference?.trim() ? { orderReference: invoice.reference.trim() } : {}),
-		...(!creditNote && iban
-			? {
-					payment: {
-						code: invoice.currency === 'EUR' ? '58' : '30',
-						iban,
-						...(source.payment?.bic ? { bic: source.payment.bic } : {})
+		...(creditNote
+			? { payment: { code: '97' } }
+			: iban
+				? {
+						payment: {
+							code: invoice.currency === 'EUR' ? '58' : '30',
+							iban,
+							...(source.payment?.bic ? { bic: source.payment.bic } : {})
+						}
 					}
-				}
-			: {}),
+				: {}),
 		...(categories.includes('K')
 			? {
 					delivery: {

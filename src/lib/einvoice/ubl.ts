@@ -95,7 +95,7 @@ export function ublXml(model: EInvoice, minorDigits: number): string {
 			node(
 				'cac:PaymentMeans',
 				leaf('cbc:PaymentMeansCode', model.payment.code),
-				leaf('cbc:PaymentID', model.number),
+				model.payment.iban && leaf('cbc:PaymentID', model.number),
 				node(
 					'cac:PayeeFinancialAccount',
 					leaf('cbc:ID', model.payment.iban),
