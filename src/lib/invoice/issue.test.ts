@@ -151,5 +151,12 @@ describe('correcting an issued invoice', () => {
 			notes: 'Net 30'
 		});
 		expect(draft).not.toHaveProperty('issued');
+		expect(draft).not.toHaveProperty('buyerReference');
+	});
+
+	it('keeps the buyer reference the invoice was made out to (a Leitweg-ID)', () => {
+		const issued = issue(makeInvoice({ buyerReference: '05315-12345-67' }), context());
+		const fields = { number: 'INV-2', issueDate: '2026-03-05', dueDate: '2026-04-04' };
+		expect(correctionDraft(issued, fields).buyerReference).toBe('05315-12345-67');
 	});
 });

@@ -174,7 +174,9 @@ export function draftFrom(
 		discount: source.discount,
 		notes: source.notes,
 		status: 'draft',
-		payments: []
+		payments: [],
+		// The buyer's reference (their Leitweg-ID) goes with what is billed to them.
+		...(source.buyerReference ? { buyerReference: source.buyerReference } : {})
 	};
 }
 
