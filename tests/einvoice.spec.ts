@@ -54,6 +54,8 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 	await page.getByLabel('Buyer reference').fill('05315-12345-67');
 	await page.getByRole('button', { name: 'Save client' }).click();
 	await expect(page.getByText('Client Stadtwerke Köln saved')).toBeVisible();
+	// Saving goes back to the list; leaving before it gets there would be undone by it.
+	await expect(page.getByRole('region', { name: 'Client list' })).toBeVisible();
 
 	// An exempt line says why: the reason goes on the PDF and into the XML.
 	const number = await createInvoiceWithExemptLine(page);
@@ -75,6 +77,7 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 
 async function createInvoiceWithExemptLine(page: Page): Promise<string> {
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
 	await page.getByLabel('Client').fill('Stadtwerke Köln');
 	await page.getByLabel('Description').fill('Consulting');
 	await page.getByLabel('Quantity').fill('12.5');
