@@ -40,6 +40,7 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 		'Client country (Clients → Stadtwerke Köln): choose the country'
 	);
 	await expect(missing).toContainText('Buyer reference');
+	await expect(missing).toContainText('keeps the details it was issued with');
 	await expect(xrechnung).toHaveAccessibleDescription(/Client city/);
 	await expectAccessible(page, 'e-invoice data missing');
 
