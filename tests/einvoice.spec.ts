@@ -32,6 +32,11 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 		client: 'Stadtwerke Köln',
 		lines: [{ description: 'Consulting', quantity: '12.5', unitPrice: '95', taxRate: '19' }]
 	});
+	// The draft says what is missing before issuing freezes its details.
+	await page.getByText('E-invoice check').click();
+	await expect(page.locator('details.einvoice-check')).toContainText(
+		'Client country (Clients → Stadtwerke Köln): choose the country'
+	);
 	await issue(page, first);
 	const xrechnung = page.getByRole('button', { name: 'Download XRechnung (CII)' });
 	await xrechnung.click();

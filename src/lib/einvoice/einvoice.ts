@@ -27,6 +27,20 @@ export interface EInvoiceContext {
 	credited?: Invoice | undefined;
 }
 
+/** The context of `invoice` among the records at hand: its client and the invoice it credits. */
+export function einvoiceContext(
+	invoice: Invoice,
+	profile: BusinessProfile,
+	clients: ReadonlyMap<string, Client>,
+	invoices: ReadonlyMap<string, Invoice>
+): EInvoiceContext {
+	return {
+		profile,
+		client: clients.get(invoice.clientId),
+		credited: invoice.credits ? invoices.get(invoice.credits) : undefined
+	};
+}
+
 export const EINVOICE_FORMATS: Record<EInvoiceFormat, { label: string; suffix: string }> = {
 	'factur-x': { label: 'Factur-X (CII)', suffix: 'factur-x' },
 	'xrechnung-cii': { label: 'XRechnung (CII)', suffix: 'xrechnung' },
