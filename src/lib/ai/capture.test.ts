@@ -202,6 +202,7 @@ describe('reading and applying the captured fields', () => {
 			discountValue: '0',
 			notes: 'Thanks',
 			reference: '',
+			buyerReference: '',
 			pricesIncludeTax: false
 		};
 		let next = 0;
@@ -231,7 +232,9 @@ describe('reading and applying the captured fields', () => {
 			taxRate: '20',
 			discountPercent: '0',
 			unit: '',
-			taxName: ''
+			taxName: '',
+			taxCategory: '',
+			taxExemption: ''
 		});
 		expect(labels).toEqual([
 			'client',
@@ -254,6 +257,7 @@ describe('reading and applying the captured fields', () => {
 			discountValue: '0',
 			notes: '',
 			reference: '',
+			buyerReference: '',
 			pricesIncludeTax: false
 		};
 		const { form: filled } = applyCapture(

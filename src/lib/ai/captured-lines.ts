@@ -52,7 +52,10 @@ const LINE_NUMBERS = [
 	['taxRate', 'tax rate', '0']
 ] as const;
 
-export type CapturedLine = Omit<LineForm, 'id' | 'discountPercent' | 'unit' | 'taxName'>;
+export type CapturedLine = Omit<
+	LineForm,
+	'id' | 'discountPercent' | 'unit' | 'taxName' | 'taxCategory' | 'taxExemption'
+>;
 
 /** A line, or why not: a number that does not read is named with its value and the reason. */
 export function readLine(raw: unknown, formats: Separators[]): CapturedLine | string | null {

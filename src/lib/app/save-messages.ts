@@ -44,6 +44,7 @@ const FIELD_WORDS: FieldWords = {
 		correctedBy: 'correction',
 		activity: 'activity log',
 		reference: 'PO / reference',
+		buyerReference: 'buyer reference',
 		pricesIncludeTax: 'prices include tax',
 		kind: 'kind of document',
 		credits: 'credited invoice',
@@ -55,7 +56,13 @@ const FIELD_WORDS: FieldWords = {
 		email: 'email',
 		address: 'address',
 		taxId: 'tax ID',
-		language: 'document language'
+		language: 'document language',
+		street: 'street',
+		postcode: 'postcode',
+		city: 'city',
+		country: 'country',
+		endpoint: 'electronic address',
+		buyerReference: 'buyer reference'
 	},
 	logos: {
 		dataUrl: 'logo'
@@ -81,6 +88,12 @@ const FIELD_WORDS: FieldWords = {
 		email: 'email',
 		address: 'address',
 		taxId: 'tax ID',
+		street: 'street',
+		postcode: 'postcode',
+		city: 'city',
+		country: 'country',
+		endpoint: 'electronic address',
+		phone: 'telephone',
 		logo: 'logo',
 		defaultCurrency: 'default currency',
 		paymentTermsDays: 'payment terms',
@@ -107,7 +120,9 @@ const ITEM_WORDS: Record<string, { item: string; fields: Record<string, string> 
 			taxRate: 'tax %',
 			discountPercent: 'discount %',
 			unit: 'unit',
-			taxName: 'tax name'
+			taxName: 'tax name',
+			taxCategory: 'VAT category',
+			taxExemption: 'exemption reason'
 		}
 	},
 	payments: {

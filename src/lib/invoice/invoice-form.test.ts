@@ -32,6 +32,7 @@ function form(overrides: Partial<InvoiceForm> = {}): InvoiceForm {
 		discountValue: '0',
 		notes: '',
 		reference: '',
+		buyerReference: '',
 		pricesIncludeTax: false,
 		...overrides
 	};
@@ -254,5 +255,61 @@ describe('formKeyOf', () => {
 		expect(formKeyOf('discount.value')).toBe('discount');
 		expect(formKeyOf('number')).toBe('number');
 		expect(formKeyOf('status')).toBeNull();
+	});
+});
+
+describe('buyer reference and VAT category', () => {
+	const line = (extra: object) => ({ ...form().lines[0]!, taxRate: '0', ...extra });
+
+	it('keeps them when given and leaves them out when not', () => {
+		const given = readInvoiceForm(
+			form({
+				buyerReference: ' 05315-12345-67 ',
+				lines: [line({ taxCategory: 'AE', taxExemption: ' Reverse charge ' })]
+			}),
+			free,
+			us
+		).fields!;
+		expect(given.buyerReference).toBe('05315-12345-67');
+		expect(given.lines[0]).toMatchObject({ taxCategory: 'AE', taxExemption: 'Reverse charge' });
+		const plain = readInvoiceForm(form(), free, us).fields!;
+		expect(plain).not.toHaveProperty('buyerReference');
+		expect(plain.lines[0]).not.toHaveProperty('taxCategory');
+		expect(plain.lines[0]).not.toHaveProperty('taxExemption');
+	});
+
+	it('drops a reason on a line that charges VAT, and fills the form back from a record', () => {
+		const standard = line({ taxRate: '19', taxCategory: 'S', taxExemption: 'left over' });
+		expect(readInvoiceForm(form({ lines: [standard] }), free, us).fields!.lines[0]).toEqual(
+			expect.not.objectContaining({ taxExemption: expect.anything() })
+		);
+		const invoice = makeInvoice({
+			buyerReference: 'L-1',
+			lines: [makeLine({ taxCategory: 'E', taxExemption: '§ 4 UStG' })]
+		});
+		const filled = formFromInvoice(invoice, us);
+		expect(filled.buyerReference).toBe('L-1');
+		expect(filled.lines[0]).toMatchObject({ taxCategory: 'E', taxExemption: '§ 4 UStG' });
+	});
+
+	it('refuses a category that does not fit the tax %, and an exempt line without a reason', () => {
+		const reading = readInvoiceForm(
+			form({
+				lines: [
+					line({ taxRate: '19', taxCategory: 'AE' }),
+					line({ id: 'l2', taxCategory: 'S' }),
+					line({ id: 'l3', taxCategory: 'E' })
+				]
+			}),
+			free,
+			us
+		);
+		expect(reading.errors['lines.0.taxCategory']).toBe('Reverse charge lines take 0 % tax');
+		expect(reading.errors['lines.1.taxCategory']).toBe(
+			'A standard-rated line needs a tax % above 0'
+		);
+		expect(reading.errors['lines.2.taxExemption']).toBe(
+			'Enter why the line is exempt (the law’s article)'
+		);
 	});
 });

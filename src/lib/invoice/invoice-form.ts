@@ -12,6 +12,12 @@ import {
 	withinMoneyLimit
 } from './money';
 import { invoiceTotals, type InvoiceTotals } from './totals';
+import {
+	needsExemptionNote,
+	VAT_CATEGORIES,
+	VAT_CATEGORY_WORDS,
+	type VatCategory
+} from './vat-category';
 
 export interface LineForm {
 	id: string;
@@ -23,6 +29,9 @@ export interface LineForm {
 	unit: string;
 	/** The saved rate the tax % was chosen from, or empty (typed by hand). */
 	taxName: string;
+	/** The VAT category, or empty: not chosen (vat-category.ts). */
+	taxCategory: VatCategory | '';
+	taxExemption: string;
 }
 
 export interface InvoiceForm {
@@ -36,14 +45,23 @@ export interface InvoiceForm {
 	discountValue: string;
 	notes: string;
 	reference: string;
+	buyerReference: string;
 	pricesIncludeTax: boolean;
 }
 
 export type InvoiceFields = Omit<
 	InvoiceForm,
-	'lines' | 'discountKind' | 'discountValue' | 'clientName' | 'reference' | 'pricesIncludeTax'
+	| 'lines'
+	| 'discountKind'
+	| 'discountValue'
+	| 'clientName'
+	| 'reference'
+	| 'buyerReference'
+	| 'pricesIncludeTax'
 > &
-	Pick<Invoice, 'lines' | 'discount' | 'reference' | 'pricesIncludeTax'> & { clientName: string };
+	Pick<Invoice, 'lines' | 'discount' | 'reference' | 'buyerReference' | 'pricesIncludeTax'> & {
+		clientName: string;
+	};
 
 export interface FormReading {
 	/** Field path ("number", "lines.2.unitPrice") → what is wrong with it. */
@@ -62,7 +80,9 @@ export function emptyLine(id: string): LineForm {
 		taxRate: '0',
 		discountPercent: '0',
 		unit: '',
-		taxName: ''
+		taxName: '',
+		taxCategory: '',
+		taxExemption: ''
 	};
 }
 
@@ -84,7 +104,9 @@ export function formFromInvoice(invoice: Invoice, formats: Formats): InvoiceForm
 			taxRate: number(line.taxRate),
 			discountPercent: number(line.discountPercent),
 			unit: line.unit ?? '',
-			taxName: line.taxName ?? ''
+			taxName: line.taxName ?? '',
+			taxCategory: line.taxCategory ?? '',
+			taxExemption: line.taxExemption ?? ''
 		})),
 		discountKind: invoice.discount.kind,
 		discountValue:
@@ -93,6 +115,7 @@ export function formFromInvoice(invoice: Invoice, formats: Formats): InvoiceForm
 				: number(invoice.discount.value),
 		notes: invoice.notes,
 		reference: invoice.reference ?? '',
+		buyerReference: invoice.buyerReference ?? '',
 		pricesIncludeTax: invoice.pricesIncludeTax === true
 	};
 }
@@ -103,7 +126,7 @@ export function formKeyOf(path: string): string | null {
 	if (path.startsWith('discount')) return 'discount';
 	if (/^lines\.\d+\.\w+$/.test(path)) return path;
 	const fields = ['number', 'clientName', 'issueDate', 'dueDate', 'currency', 'lines', 'notes'];
-	return [...fields, 'reference'].includes(path) ? path : null;
+	return [...fields, 'reference', 'buyerReference'].includes(path) ? path : null;
 }
 
 /** Reads the form's numbers in the business's format (invoice/formats.ts). */
@@ -158,6 +181,9 @@ export function readInvoiceForm(
 	const reference = form.reference.trim();
 	const referenceTooLong = tooLong(reference, INVOICE_TEXT_LIMITS.reference);
 	if (referenceTooLong) errors.reference = referenceTooLong;
+	const buyerReference = form.buyerReference.trim();
+	const buyerReferenceTooLong = tooLong(buyerReference, INVOICE_TEXT_LIMITS.reference);
+	if (buyerReferenceTooLong) errors.buyerReference = buyerReferenceTooLong;
 
 	const lines: LineItem[] = form.lines.map((line, i) => {
 		const field = (name: keyof LineForm, value: number | string): number => {
@@ -178,6 +204,8 @@ export function readInvoiceForm(
 		const unit = line.unit.trim();
 		const unitTooLong = tooLong(unit, INVOICE_TEXT_LIMITS.unit);
 		if (unitTooLong) errors[`lines.${i}.unit`] = unitTooLong;
+		const taxRate = field('taxRate', read.decimal(line.taxRate || '0', 3, 0, 100, 'a tax %'));
+		const vat = readVatCategory(line, taxRate, `lines.${i}`, errors);
 		return {
 			id: line.id,
 			description,
@@ -186,14 +214,15 @@ export function readInvoiceForm(
 				notNegative(read.decimal(line.quantity, 3, -1e9, 1e9, 'a quantity'))
 			),
 			unitPrice: field('unitPrice', notNegative(unitPrice)),
-			taxRate: field('taxRate', read.decimal(line.taxRate || '0', 3, 0, 100, 'a tax %')),
+			taxRate,
 			discountPercent: field(
 				'discountPercent',
 				read.decimal(line.discountPercent || '0', 3, 0, 100, 'a discount %')
 			),
 			// Absent rather than empty, so lines read as stored before these existed.
 			...(unit ? { unit } : {}),
-			...(line.taxName ? { taxName: line.taxName } : {})
+			...(line.taxName ? { taxName: line.taxName } : {}),
+			...vat
 		};
 	});
 
@@ -227,9 +256,37 @@ export function readInvoiceForm(
 					discount,
 					notes: form.notes.trim(),
 					...(reference ? { reference } : {}),
+					...(buyerReference ? { buyerReference } : {}),
 					...(pricesIncludeTax ? { pricesIncludeTax } : {})
 				};
 	return { errors, totals, fields };
+}
+
+/**
+ * A line's VAT category and exemption reason, absent when not chosen. The category must fit the
+ * tax % (only standard-rated lines charge VAT), and an exempt line must say why.
+ */
+function readVatCategory(
+	line: LineForm,
+	taxRate: number,
+	path: string,
+	errors: Record<string, string>
+): Pick<LineItem, 'taxCategory' | 'taxExemption'> {
+	const category = (VAT_CATEGORIES as readonly string[]).includes(line.taxCategory)
+		? (line.taxCategory as VatCategory)
+		: undefined;
+	if (!category) return {};
+	if (category === 'S' && taxRate <= 0)
+		errors[`${path}.taxCategory`] = 'A standard-rated line needs a tax % above 0';
+	if (category !== 'S' && taxRate > 0)
+		errors[`${path}.taxCategory`] = `${VAT_CATEGORY_WORDS[category]} lines take 0 % tax`;
+	if (!needsExemptionNote(category)) return { taxCategory: category };
+	const taxExemption = line.taxExemption.trim();
+	if (category === 'E' && !taxExemption)
+		errors[`${path}.taxExemption`] = 'Enter why the line is exempt (the law’s article)';
+	const exemptionTooLong = tooLong(taxExemption, 300);
+	if (exemptionTooLong) errors[`${path}.taxExemption`] = exemptionTooLong;
+	return { taxCategory: category, ...(taxExemption ? { taxExemption } : {}) };
 }
 
 /**

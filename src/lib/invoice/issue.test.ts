@@ -34,6 +34,35 @@ describe('issuing an invoice', () => {
 		expect(later.buyer).toEqual(issued.issued?.buyer);
 	});
 
+	it('freezes the e-invoicing details too, and leaves out the ones never entered', () => {
+		const seller = { street: 'Hafen 1', postcode: '20457', city: 'Hamburg', country: 'DE' };
+		const buyer = {
+			country: 'FR',
+			endpoint: { scheme: '0009', id: '12345678900017' },
+			buyerReference: '04011000-12345-67'
+		};
+		const issued = issue(makeInvoice(), {
+			...context(),
+			profile: { ...profile, ...seller, phone: '+49 40 1234' },
+			client: { ...client, ...buyer }
+		});
+		expect(issued.issued?.seller).toEqual({
+			name: 'Studio North',
+			email: '',
+			address: 'Hafen 1',
+			taxId: 'DE123',
+			...seller,
+			phone: '+49 40 1234'
+		});
+		expect(issued.issued?.buyer).toMatchObject(buyer);
+		expect(Object.keys(issue(makeInvoice(), context()).issued!.buyer)).toEqual([
+			'name',
+			'email',
+			'address',
+			'taxId'
+		]);
+	});
+
 	it('shows a draft with the current details', () => {
 		const draft = makeInvoice();
 		expect(partiesOf(draft, profile, { ...client, taxId: 'NEW' }).buyer.taxId).toBe('NEW');
@@ -122,5 +151,12 @@ describe('correcting an issued invoice', () => {
 			notes: 'Net 30'
 		});
 		expect(draft).not.toHaveProperty('issued');
+		expect(draft).not.toHaveProperty('buyerReference');
+	});
+
+	it('keeps the buyer reference the invoice was made out to (a Leitweg-ID)', () => {
+		const issued = issue(makeInvoice({ buyerReference: '05315-12345-67' }), context());
+		const fields = { number: 'INV-2', issueDate: '2026-03-05', dueDate: '2026-04-04' };
+		expect(correctionDraft(issued, fields).buyerReference).toBe('05315-12345-67');
 	});
 });

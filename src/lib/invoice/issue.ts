@@ -103,9 +103,27 @@ export function isIssued(invoice: Pick<Invoice, 'status'>): boolean {
 	return invoice.status !== 'draft';
 }
 
+/** The e-invoicing details a party has entered; absent ones stay absent in the snapshot. */
+const OPTIONAL_PARTY_FIELDS = [
+	'street',
+	'postcode',
+	'city',
+	'country',
+	'endpoint',
+	'phone',
+	'buyerReference'
+] as const;
+
+function optionalParts(source: Partial<Party>): Partial<Party> {
+	const parts: Record<string, unknown> = {};
+	for (const field of OPTIONAL_PARTY_FIELDS)
+		if (source[field] !== undefined) parts[field] = source[field];
+	return parts as Partial<Party>;
+}
+
 export function sellerOf(profile: BusinessProfile): Party {
 	const { name, email, address, taxId } = profile;
-	return { name, email, address, taxId };
+	return { name, email, address, taxId, ...optionalParts(profile) };
 }
 
 /** The name is the one the invoice was saved with (it is what the lists show, too). */
@@ -114,7 +132,8 @@ export function buyerOf(invoice: Pick<Invoice, 'clientName'>, client: Client | u
 		name: invoice.clientName,
 		email: client?.email ?? '',
 		address: client?.address ?? '',
-		taxId: client?.taxId ?? ''
+		taxId: client?.taxId ?? '',
+		...optionalParts(client ?? {})
 	};
 }
 
@@ -203,7 +222,9 @@ export function draftFrom(
 		discount: source.discount,
 		notes: source.notes,
 		status: 'draft',
-		payments: []
+		payments: [],
+		// The buyer's reference (their Leitweg-ID) goes with what is billed to them.
+		...(source.buyerReference ? { buyerReference: source.buyerReference } : {})
 	};
 }
 

@@ -1,8 +1,15 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { makeInvoice, makeProfile } from '../testing/factories';
+import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
 import { imageDataUrl, jpegHeader, pngHeader } from '../testing/images';
-import { BusinessProfileSchema, PAYMENT_METHODS, PaymentSchema, withoutMeta } from './schema';
+import {
+	BusinessProfileSchema,
+	ClientSchema,
+	InvoiceSchema,
+	PAYMENT_METHODS,
+	PaymentSchema,
+	withoutMeta
+} from './schema';
 
 describe('withoutMeta', () => {
 	it('keeps the id and the content, and drops the sync metadata, history included', () => {
@@ -82,5 +89,30 @@ describe('PaymentSchema method and reference', () => {
 		for (const method of PAYMENT_METHODS) expect(parse({ method }).success, method).toBe(true);
 		expect(parse({ method: 'cheque' }).success).toBe(false);
 		expect(parse({ reference: 'x'.repeat(201) }).success).toBe(false);
+	});
+});
+
+describe('e-invoicing details', () => {
+	const client = makeClient();
+	const valid = (extra: object) => v.safeParse(ClientSchema, { ...client, ...extra }).success;
+
+	it('reads a client saved before they existed, and one that has them', () => {
+		expect(valid({})).toBe(true);
+		const full = { country: 'DE', city: 'Köln', postcode: '50667', street: 'Domkloster 4' };
+		expect(valid({ ...full, endpoint: { scheme: '0204', id: '991-12345-67' } })).toBe(true);
+	});
+
+	it('refuses a country that is not an ISO 3166 code and a made-up address scheme', () => {
+		expect(valid({ country: 'Germany' })).toBe(false);
+		expect(valid({ country: 'de' })).toBe(false);
+		expect(valid({ endpoint: { scheme: 'PEPPOL', id: 'x' } })).toBe(false);
+		expect(valid({ endpoint: { scheme: 'EM', id: '' } })).toBe(false);
+	});
+
+	it('takes a VAT category and exemption reason per line, and only the known categories', () => {
+		const line = (extra: object) =>
+			v.safeParse(InvoiceSchema, makeInvoice({ lines: [makeLine(extra)] })).success;
+		expect(line({ taxCategory: 'AE', taxExemption: 'Reverse charge' })).toBe(true);
+		expect(line({ taxCategory: 'X' })).toBe(false);
 	});
 });

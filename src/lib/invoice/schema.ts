@@ -8,6 +8,8 @@ import { isLocaleTag } from './formats';
 import { isKnownCurrency } from './money';
 import { BIC, isIban, normalizeIban } from './payment-details';
 import { quote } from './quote';
+import { isCountryCode } from './countries';
+import { VAT_CATEGORIES } from './vat-category';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
 const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp'));
@@ -71,8 +73,39 @@ const meta = {
 	deleted: v.boolean()
 };
 
+/**
+ * Where e-invoices reach a party (EN 16931 BT-34, BT-49): an e-mail address (scheme EM) or a
+ * Peppol participant id with its EAS scheme code ("0088" GLN, "0204" Leitweg-ID, …).
+ */
+export const ElectronicAddressSchema = v.object({
+	scheme: v.pipe(v.string(), v.regex(/^(EM|\d{4})$/, 'must be EM or a 4-digit EAS code')),
+	id: v.pipe(shortText(200), v.minLength(1, 'must not be empty'))
+});
+
+/**
+ * The parts of a postal address an e-invoice needs (EN 16931 BG-5, BG-8), beside the free-text
+ * address that is printed. Each is absent until entered, so records from before these existed
+ * read (and merge) unchanged.
+ */
+const postalParts = {
+	street: v.optional(shortText(200)),
+	postcode: v.optional(shortText(20)),
+	city: v.optional(shortText(100)),
+	/** ISO 3166-1 alpha-2, like DE. */
+	country: v.optional(
+		v.pipe(v.string(), v.check(isCountryCode, 'must be an ISO 3166 country code like DE'))
+	),
+	/** Absent: e-invoices use the e-mail address. */
+	endpoint: v.optional(ElectronicAddressSchema)
+};
+
+/** The buyer's reference (BT-10): the German Leitweg-ID of a public buyer, or their own code. */
+const buyerReference = v.optional(shortText(200));
+
 export const ClientSchema = v.object({
 	...meta,
+	...postalParts,
+	buyerReference,
 	name: v.pipe(shortText(200), v.trim(), v.minLength(1, 'name is required')),
 	email: shortText(200),
 	address: shortText(1000),
@@ -97,7 +130,11 @@ export const LineItemSchema = v.object({
 	/** "hours", "days", "pcs": free text; absent on lines from before units existed. */
 	unit: v.optional(shortText(INVOICE_TEXT_LIMITS.unit)),
 	/** The saved tax rate's name ("VAT 19%") when the rate came from one. */
-	taxName: v.optional(shortText(60))
+	taxName: v.optional(shortText(60)),
+	/** The VAT category (vat-category.ts); absent: standard when taxed, else not chosen yet. */
+	taxCategory: v.optional(v.picklist(VAT_CATEGORIES)),
+	/** Why no VAT is charged, printed on the invoice (BT-120); absent: the category's default. */
+	taxExemption: v.optional(shortText(300))
 });
 
 export const PAYMENT_METHODS = ['bank-transfer', 'card', 'cash', 'other'] as const;
@@ -135,7 +172,12 @@ export const PartySchema = v.object({
 	name: shortText(200),
 	email: shortText(200),
 	address: shortText(1000),
-	taxId: shortText(100)
+	taxId: shortText(100),
+	...postalParts,
+	/** The seller's telephone (XRechnung asks for a contact's). */
+	phone: v.optional(shortText(50)),
+	/** The buyer's standing reference (the client's Leitweg-ID) when issued. */
+	buyerReference
 });
 
 /** How the business gets paid, each part optional; the IBAN is checked (payment-details.ts). */
@@ -227,6 +269,8 @@ export const InvoiceSchema = v.object({
 	activity: v.optional(v.pipe(v.array(ActivityEntrySchema), v.maxLength(ACTIVITY_LIMIT))),
 	/** The client's purchase order or reference, printed on the invoice. */
 	reference: v.optional(shortText(INVOICE_TEXT_LIMITS.reference)),
+	/** BT-10; absent: the client's (its Leitweg-ID), as frozen in the issued snapshot. */
+	buyerReference,
 	/** Unit prices include tax (totals.ts); absent: they do not. */
 	pricesIncludeTax: v.optional(v.boolean()),
 	/**
@@ -328,6 +372,8 @@ export const BusinessProfileSchema = v.object({
 	email: shortText(200),
 	address: shortText(1000),
 	taxId: shortText(100),
+	...postalParts,
+	phone: v.optional(shortText(50)),
 	/**
 	 * A base64 data: URL of a small PNG/JPEG, or empty. Its pixel size is checked where it is
 	 * shown or embedded (invoice/logo.ts): a profile with an oversized logo stays readable.
@@ -384,6 +430,7 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type IssuedSnapshot = v.InferOutput<typeof IssuedSnapshotSchema>;
 export type PaymentDetails = v.InferOutput<typeof PaymentDetailsSchema>;
 export type TaxRate = v.InferOutput<typeof TaxRateSchema>;
+export type ElectronicAddress = v.InferOutput<typeof ElectronicAddressSchema>;
 export type CatalogueItem = v.InferOutput<typeof CatalogueItemSchema>;
 export type RecordMeta = Pick<
 	Invoice,

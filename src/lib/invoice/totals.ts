@@ -79,6 +79,14 @@ export function allocate(amount: number, weights: number[]): number[] {
 	return shares.map(Number);
 }
 
+/** Each line's share of the invoice discount, in proportion to its net; they add up to it. */
+export function discountShares(totals: Pick<InvoiceTotals, 'lines' | 'discount'>): number[] {
+	return allocate(
+		totals.discount,
+		totals.lines.map((l) => l.net)
+	);
+}
+
 /** The tax in `amount` at `rate`: on it, or (prices with tax) inside it. Rounded once. */
 function taxOf(amount: number, rate: number, included: boolean): number {
 	const scaled = Math.round(rate * 1000);
@@ -106,10 +114,7 @@ export function invoiceTotals(
 			: invoice.discount.kind === 'percent'
 				? mulDivRound(subtotal, Math.round(invoice.discount.value * 1000), PERCENT_SCALE)
 				: invoice.discount.value;
-	const shares = allocate(
-		discount,
-		lines.map((l) => l.net)
-	);
+	const shares = discountShares({ lines, discount });
 	const groups = new Map<number, { amount: number; name?: string }>();
 	invoice.lines.forEach((line, i) => {
 		const taxable = (lines[i] as LineTotal).net - (shares[i] as number);

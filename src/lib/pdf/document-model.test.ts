@@ -126,3 +126,21 @@ describe('the document of an invoice', () => {
 		expect(none({}, makeProfile())).toBeNull();
 	});
 });
+
+describe('the VAT exemption note', () => {
+	it('is printed under the notes, once per reason, when a line charges no VAT', () => {
+		const exempt = makeInvoice({
+			notes: 'Thank you.',
+			lines: [
+				makeLine({ id: 'a', taxRate: 0, taxCategory: 'AE' }),
+				makeLine({ id: 'b', taxRate: 0, taxCategory: 'AE' }),
+				makeLine({ id: 'c', taxRate: 0, taxCategory: 'E', taxExemption: '§ 4 Nr. 14 UStG' }),
+				makeLine({ id: 'd', taxRate: 19 })
+			]
+		});
+		expect(documentModel(exempt, profile, makeClient(), US).notes).toBe(
+			'Thank you.\n\nReverse charge: VAT to be accounted for by the recipient\n§ 4 Nr. 14 UStG'
+		);
+		expect(documentModel(invoice, profile, makeClient(), US).notes).toBe('');
+	});
+});

@@ -11,6 +11,7 @@ import { partiesOf } from '../invoice/issue';
 import { formatIban } from '../invoice/payment-details';
 import type { BusinessProfile, Client, Invoice, PaymentDetails } from '../invoice/schema';
 import { invoiceTotals } from '../invoice/totals';
+import { exemptionNotes } from '../invoice/vat-category';
 import { fill, LABELS, type Labels } from './labels';
 
 export interface PdfLine {
@@ -171,7 +172,8 @@ export function documentModel(
 					]
 				: [])
 		],
-		notes: invoice.notes,
+		// Why no VAT is charged, as the law wants it said on the invoice (vat-category.ts).
+		notes: [invoice.notes, exemptionNotes(invoice.lines).join('\n')].filter(Boolean).join('\n\n'),
 		stamp:
 			kind !== 'invoice'
 				? null
