@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { validateEn16931 } from '../src/lib/testing/en16931';
 import { createInvoice, expectAccessible } from './helpers';
@@ -79,6 +81,24 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 	expect(xml).toContain('<ram:GrandTotalAmount>1913.13</ram:GrandTotalAmount>');
 	expect(validateEn16931(xml).fatal).toEqual([]);
 	await expect(missing).toHaveCount(0);
+
+	// Its PDF is a Factur-X invoice: PDF/A-3 carrying the same invoice as factur-x.xml.
+	const pdfDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download PDF' }).click();
+	const pdf = await (await pdfDownload).path();
+	expect(execFileSync('pdfdetach', ['-list', pdf], { encoding: 'utf8' })).toContain('factur-x.xml');
+	const attached = join(dirname(pdf), 'factur-x.xml');
+	execFileSync('pdfdetach', ['-save', '1', '-o', attached, pdf]);
+	const facturX = await readFile(attached, 'utf8');
+	expect(facturX).toContain('<ram:GrandTotalAmount>1913.13</ram:GrandTotalAmount>');
+	expect(facturX).toContain('urn:cen.eu:en16931:2017</ram:ID>');
+	expect(validateEn16931(facturX).fatal).toEqual([]);
+	const meta = execFileSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' });
+	expect(meta).toMatch(/pdfaid:part>3</);
+	expect(meta).toMatch(/ConformanceLevel>EN 16931</);
+	const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+	expect(fonts.length).toBeGreaterThan(0);
+	for (const font of fonts) expect(font).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+$/);
 });
 
 async function createInvoiceWithExemptLine(page: Page): Promise<string> {

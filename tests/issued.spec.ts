@@ -28,6 +28,8 @@ test('an issued invoice is a record: later edits elsewhere never reach it, corre
 	await page.getByLabel('Tax ID').fill('GB999999999');
 	await page.getByLabel('Address').fill('9 New Road');
 	await page.getByRole('button', { name: 'Save client' }).click();
+	// Saving returns to the list; a click before that navigation ends would be undone by it.
+	await expect(page.getByRole('link', { name: 'Acme Ltd' })).toBeVisible();
 	await page.getByRole('link', { name: 'Settings', exact: true }).click();
 	await page.getByLabel('Business name').fill('Studio North Renamed');
 	await page.getByLabel('Tax ID').fill('DE222222222');

@@ -94,7 +94,8 @@ export class AppData {
 			profile: this.#profile,
 			client: this.clientsById.get(invoice.clientId),
 			formats: this.formats,
-			logo: documentLogo(this.services.repository, invoice, this.#profile)
+			logo: documentLogo(this.services.repository, invoice, this.#profile),
+			credited: invoice.credits ? this.invoicesById.get(invoice.credits) : undefined
 		};
 	}
 

@@ -25,26 +25,29 @@ export interface PdfSources {
 	formats: Formats;
 	/** The logo it prints (logo-records.ts documentLogo). */
 	logo: Promise<string>;
+	/** For a credit note: the invoice it credits (its e-invoice names it). */
+	credited: Invoice | undefined;
 }
 
 export function makePdf(
 	invoice: Invoice,
-	{ profile, client, formats, logo }: PdfSources,
+	{ profile, client, formats, logo, credited }: PdfSources,
 	onProgress: Progress
 ): PdfJob {
 	let cancelled = false;
 	let job: PdfJob | null = null;
 	const result = (async () => {
-		const [{ documentModel }, { pdfLimitProblem }, printedLogo] = await Promise.all([
+		const [{ documentModel }, { pdfLimitProblem }, { facturXOf }, printedLogo] = await Promise.all([
 			import('../pdf/document-model'),
 			import('../pdf/limits'),
+			import('../einvoice/einvoice'),
 			logo
 		]);
 		const model = documentModel(invoice, profile, client, formats, printedLogo);
 		const problem = pdfLimitProblem(model);
 		if (problem) throw new PdfRefused(problem);
 		if (cancelled) throw new PdfCancelled();
-		job = renderInWorker(model, onProgress);
+		job = renderInWorker(model, onProgress, facturXOf(invoice, { profile, client, credited }));
 		return job.result;
 	})();
 	return {

@@ -58,13 +58,17 @@ function start(): Worker {
 	return started;
 }
 
-export function renderInWorker(model: PdfDocumentModel, onProgress: Progress): PdfJob {
+export function renderInWorker(
+	model: PdfDocumentModel,
+	onProgress: Progress,
+	facturX?: string
+): PdfJob {
 	worker ??= start();
 	const id = nextId++;
 	const result = new Promise<RenderedPdf>((resolve, reject) =>
 		pending.set(id, { resolve, reject, onProgress })
 	);
-	worker.postMessage({ id, model } satisfies PdfRequest);
+	worker.postMessage({ id, model, ...(facturX ? { facturX } : {}) } satisfies PdfRequest);
 	return {
 		result,
 		cancel: () => {

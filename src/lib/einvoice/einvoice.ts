@@ -3,6 +3,7 @@
  * XRechnung in CII syntax, and UBL (Peppol BIS Billing 3.0). Each is made only when
  * einvoiceProblems finds nothing missing: never a file that breaks the rules. Pure.
  */
+import { kindOf } from '../invoice/documents';
 import { partiesOf } from '../invoice/issue';
 import { currencyDecimals } from '../invoice/money';
 import type { BusinessProfile, Client, Invoice } from '../invoice/schema';
@@ -92,6 +93,21 @@ export function einvoiceXml(
 }
 
 /** The CII XML a Factur-X PDF embeds as factur-x.xml (profile EN 16931). */
+/**
+ * Whether an issued invoice or credit note's PDF carries its Factur-X XML: drafts, quotes and
+ * void documents are no e-invoices, and one whose data is incomplete is a plain PDF (the page
+ * lists what is missing).
+ */
+export function facturXReady(invoice: Invoice, context: EInvoiceContext): boolean {
+	if (!invoice.issued || invoice.status === 'void' || kindOf(invoice) === 'quote') return false;
+	return problemsFor(invoice, context, 'factur-x').length === 0;
+}
+
+/** The XML the invoice's PDF carries, or undefined (facturXReady). */
+export function facturXOf(invoice: Invoice, context: EInvoiceContext): string | undefined {
+	return facturXReady(invoice, context) ? facturXml(invoice, context) : undefined;
+}
+
 export function facturXml(invoice: Invoice, context: EInvoiceContext): string {
 	return einvoiceXml(invoice, context, 'factur-x');
 }

@@ -10,6 +10,8 @@ import type { RenderedPdf } from './render';
 export interface PdfRequest {
 	id: number;
 	model: PdfDocumentModel;
+	/** The invoice's Factur-X XML: the PDF becomes PDF/A-3 carrying it (pdf/factur-x.ts). */
+	facturX?: string;
 }
 
 export type PdfReply =
@@ -21,7 +23,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: PdfReply, transfer: Transferable[] = []) =>
 	scope.postMessage(message, transfer);
 
-scope.onmessage = async ({ data: { id, model } }: MessageEvent<PdfRequest>) => {
+scope.onmessage = async ({ data: { id, model, facturX } }: MessageEvent<PdfRequest>) => {
 	try {
 		const [{ renderInvoicePdf }, { browserFonts }] = await Promise.all([
 			import('./render'),
@@ -34,6 +36,11 @@ scope.onmessage = async ({ data: { id, model } }: MessageEvent<PdfRequest>) => {
 			percent = Math.floor(fraction * 100);
 			reply({ id, kind: 'progress', fraction });
 		});
+		if (facturX) {
+			const { embedFacturX } = await import('./factur-x');
+			const title = `${model.title} ${model.number}`;
+			pdf.bytes = await embedFacturX(pdf.bytes, facturX, { title, date: new Date(model.date) });
+		}
 		reply({ id, kind: 'done', pdf }, [pdf.bytes.buffer]);
 	} catch (error) {
 		reply({ id, kind: 'failed', message: (error as Error).message });
