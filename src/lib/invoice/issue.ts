@@ -46,7 +46,8 @@ export function issuedChangeProblem(
 	if (next === null) return 'deleted';
 	if (next.status === 'draft') return 'turned back into a draft';
 	if (stored.status === 'void' && next.status !== 'void') return 'reopened';
-	if (stored.status === 'paid' && next.status === 'sent') return 'marked unpaid';
+	if (!statusFits(next)) return `marked ${next.status}`;
+	if (STATUS_RANK[next.status] < STATUS_RANK[stored.status]) return 'marked unpaid';
 	const fields = new Set([...Object.keys(stored), ...Object.keys(next)]);
 	for (const field of fields) {
 		if (META.has(field) || CHANGEABLE_AFTER_ISSUE.has(field)) continue;
@@ -75,8 +76,7 @@ export function allowedPart(stored: Invoice, next: Invoice): Invoice {
 		if (value === undefined) delete result[field];
 		else result[field] = value;
 	}
-	const settled = stored.status === 'void' || (stored.status === 'paid' && next.status === 'sent');
-	if (settled) result.status = stored.status;
+	result.status = statusFits(next) ? furtherStatus(next.status, stored.status) : stored.status;
 	return result as Invoice;
 }
 
@@ -96,6 +96,30 @@ function sameValue(a: unknown, b: unknown): boolean {
 	return [...keys].every((key) =>
 		sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
 	);
+}
+
+/** How far an issued document has moved on: never back (void is final). */
+const STATUS_RANK: Record<Invoice['status'], number> = {
+	draft: 0,
+	sent: 1,
+	paid: 2,
+	accepted: 2,
+	declined: 2,
+	void: 3
+};
+
+/** Only quotes are accepted or declined; only invoices are paid. */
+function statusFits({ kind, status }: Pick<Invoice, 'kind' | 'status'>): boolean {
+	if (status === 'accepted' || status === 'declined') return kind === 'quote';
+	return status !== 'paid' || kind !== 'quote';
+}
+
+/**
+ * Of two statuses one document was given on two devices, the one it has moved on to (void over
+ * paid over sent); the first on a tie.
+ */
+export function furtherStatus(a: Invoice['status'], b: Invoice['status']): Invoice['status'] {
+	return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
 }
 
 /** Sent, paid or void: anything but a draft has been issued. */

@@ -8,6 +8,7 @@ import {
 	fieldProblems,
 	type FieldProblem,
 	type Invoice,
+	type Logo,
 	type RecordMeta
 } from '../invoice/schema';
 import { appendActivity, describeChange } from '../invoice/activity';
@@ -300,6 +301,11 @@ export class Repository {
 		stored: Collections[CollectionName] | undefined,
 		next: Collections[CollectionName] | null
 	): void {
+		// A kept logo is what issued invoices print (app/logo-records.ts): it never changes.
+		if (collection === 'logos' && stored && !stored.deleted) {
+			const same = next && (next as Logo).dataUrl === (stored as Logo).dataUrl;
+			if (!same) throw new Error('A logo issued invoices print cannot be changed or deleted.');
+		}
 		if (collection !== 'invoices') return;
 		const invoice = stored as Invoice | undefined;
 		const problem = issuedChangeProblem(invoice, next as Invoice | null);

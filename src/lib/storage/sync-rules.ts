@@ -1,6 +1,6 @@
 /** The sync engine's decisions, as pure functions: what a cloud version does locally, and
  * when the pull checkpoint may move. */
-import { allowedPart, isIssued } from '../invoice/issue';
+import { allowedPart, furtherStatus, isIssued } from '../invoice/issue';
 import type { Invoice } from '../invoice/schema';
 import { mergeActivity } from '../invoice/activity';
 import { canonical, changedFields, changedSince, mergeFields, sameContent } from './field-merge';
@@ -69,8 +69,13 @@ export function resolveCloudVersion(
 	// Only a stamp named in the history proves that for a pending edit; with nothing pending, a
 	// chain of edits longer than the history counts too (at worst a version merges needlessly).
 	const madeOnLocal = entry ? descendsFrom(remote, local.hlc) : builtOn(remote, local);
-	const refused =
-		madeOnLocal && cloud.collection === 'invoices' ? allowedOnIssued(local, remote) : undefined;
+	// A logo is named by its content's digest: another content under its id is a tool's write.
+	const alteredLogo = cloud.collection === 'logos' && !local.deleted && !sameContent(local, remote);
+	const refused = alteredLogo
+		? local
+		: madeOnLocal && cloud.collection === 'invoices'
+			? allowedOnIssued(local, remote)
+			: undefined;
 	if (madeOnLocal && !refused) return takeCloud();
 	// Without a pending edit, a version neither side built on means the cloud lost one this
 	// device had (an old write that landed late rolled it back): merge as if it were pending.
@@ -120,14 +125,6 @@ export function resolveCloudVersion(
 		const copy = remote.deleted ? undefined : copyOf(remote, next.hlc, changedFields(next, remote));
 		return { ...rebase(next), ...withConflict(copy) };
 	}
-	// A version from a file never overrides one made alongside it in the cloud: it is kept as a
-	// copy, as an import does locally (importDecision).
-	if (pending.imported) {
-		return takeCloud({
-			...copyOf(local, remote.hlc, changedFields(remote, local)),
-			source: 'import'
-		});
-	}
 	// The newest version both sides are known to build on; unknown, every differing field clashes.
 	const base = [pending.base, ...(pending.sent ?? [])]
 		.filter((version) => version !== undefined && builtOn(remote, version))
@@ -137,16 +134,27 @@ export function resolveCloudVersion(
 	const issued = standingIssue(cloud.collection, local, remote);
 	if (issued) {
 		const other = issued === local ? remote : local;
+		// Without a common version, every field that differs is what the copy brings back.
+		const fields = changedFields(base ?? issued, other);
 		const keep = (keptHlc: string) =>
-			!other.deleted && (!base || changedFields(base, other).length > 0)
-				? copyOf(other, keptHlc, changedFields(base, other))
-				: undefined;
-		// Its document stands whole; the log keeps both sides' entries.
-		const activity = mergeActivity((local as Invoice).activity, (remote as Invoice).activity);
-		const standing = { ...issued, activity } as Record;
+			!other.deleted && fields.length > 0 ? copyOf(other, keptHlc, fields) : undefined;
+		// Its document stands whole, carrying what happened to the other: the log, payments, void.
+		const standing = { ...issued, ...carried(issued as Invoice, other as Invoice) } as Record;
 		if (issued === remote && sameContent(standing, remote)) return takeCloud(keep(remote.hlc));
 		const next = restamp(standing);
 		return { ...rebase(next), ...withConflict(keep(next.hlc)) };
+	}
+	// A version from a file never overrides one made alongside it in the cloud: it is kept as a
+	// copy, as an import does locally (importOutcome); the logs merge.
+	if (pending.imported) {
+		const copy = {
+			...copyOf(local, remote.hlc, changedFields(remote, local)),
+			source: 'import' as const
+		};
+		const activity = logsOf(local, remote);
+		if (!activity || sameContent({ ...remote, activity } as Record, remote)) return takeCloud(copy);
+		const next = restamp({ ...remote, activity } as Record);
+		return { ...rebase(next), conflict: { ...copy, keptHlc: next.hlc } };
 	}
 	if (local.deleted || remote.deleted) {
 		if (local.deleted && remote.deleted) {
@@ -192,7 +200,33 @@ function standingIssue(
 	if (live(local) !== live(remote)) return live(local) ? local : remote;
 	if (!live(local)) return undefined;
 	const snapshot = (record: Record) => canonical((record as Invoice).issued ?? null);
-	return snapshot(local) === snapshot(remote) ? undefined : newerOf(local, remote);
+	return snapshot(local) === snapshot(remote) ? undefined : laterIssue(local, remote);
+}
+
+/**
+ * Of two issues of one invoice with different snapshots, the later one stands, whichever device
+ * merges them (so every device picks the same). Issued at the same moment with different
+ * details means one was altered after issue: the local one stands.
+ */
+function laterIssue(local: Record, other: Record): Record {
+	const at = (record: Record) => (record as Invoice).issued?.at ?? '';
+	return at(other) > at(local) ? other : local;
+}
+
+/** What the version that stands takes from the other: log entries, payments, a further status. */
+function carried(standing: Invoice, other: Invoice): Partial<Invoice> {
+	const payments = [...standing.payments];
+	for (const payment of other.deleted ? [] : other.payments) {
+		if (!payments.some((p) => p.id === payment.id)) payments.push(payment);
+	}
+	const status = other.deleted ? standing.status : furtherStatus(standing.status, other.status);
+	return { activity: mergeActivity(standing.activity, other.activity), payments, status };
+}
+
+/** Both versions' activity logs as one, or undefined when the records are no invoices. */
+function logsOf(a: Record, b: Record) {
+	if (!isInvoice(a) || !isInvoice(b)) return undefined;
+	return mergeActivity((a as Invoice).activity, (b as Invoice).activity);
 }
 
 /** Void is final: a void on either side stays void, whatever the other side did meanwhile. */
@@ -358,7 +392,14 @@ export function importOutcome(imported: Record, local: Record | undefined): Impo
 		return { decision: 'merge', merged: { ...newerOf(local, imported), activity } as Record };
 	}
 	const standing = standingIssue('invoices', local, imported);
-	if (standing !== imported) return { decision: 'keep-local-and-copy', copy: imported };
+	if (standing !== imported) {
+		// The local version stands; the file's log entries join it.
+		const withLog = { ...local, activity } as Record;
+		if (local.deleted || sameContent(withLog, local)) {
+			return { decision: 'keep-local-and-copy', copy: imported };
+		}
+		return { decision: 'merge', merged: withLog, copy: imported };
+	}
 	return {
 		decision: 'merge',
 		merged: { ...imported, activity } as Record,
@@ -378,6 +419,9 @@ function isInvoice(record: Record): boolean {
 function allowedOnIssued(local: Record, version: Record): Record | undefined {
 	const stored = local as Invoice;
 	if (stored.deleted || !isIssued(stored)) return undefined;
+	// Another device's later issue of the same draft, which stood there: it stands here too.
+	const live = !version.deleted && isIssued(version as Invoice);
+	if (live && standingIssue('invoices', local, version) === version) return undefined;
 	const allowed = allowedPart(stored, version as Invoice);
 	if (allowed === version) return undefined;
 	const activity = mergeActivity(stored.activity, (version as Invoice).activity);
