@@ -55,7 +55,10 @@ const LINE_NUMBERS = [
 export type CapturedLine = Omit<
 	LineForm,
 	'id' | 'discountPercent' | 'unit' | 'taxName' | 'taxCategory' | 'taxExemption'
->;
+> & {
+	/** Absent: no discount (a model is not asked for one; an e-invoice may give one). */
+	discountPercent?: string;
+};
 
 /** A line, or why not: a number that does not read is named with its value and the reason. */
 export function readLine(raw: unknown, formats: Separators[]): CapturedLine | string | null {
