@@ -1,0 +1,245 @@
+/**
+ * An e-invoice's terms into the editor's fields (the same CapturedFields the AI path fills).
+ * Every number is read exactly from its decimal text into integer units, never through a
+ * float. A line keeps its quantity, unit price and discount when they give back the line's
+ * own net amount (BT-131) by the app's rounding; otherwise it is filled as 1 × that amount
+ * and says why, so the lines always add up to the document's. Document allowances become an
+ * amount off the invoice, charges become lines; the totals are then checked against the
+ * document's and any difference is named.
+ */
+import { validFields, type CapturedFields } from '../ai/capture';
+import {
+	currencyDecimals,
+	minorToDecimalString,
+	mulDivRound,
+	scaledToString
+} from '../invoice/money';
+import { quote } from '../invoice/quote';
+import { INVOICE_TEXT_LIMITS } from '../invoice/schema';
+import { invoiceTotals, lineTotal, type InvoiceTotals } from '../invoice/totals';
+import type { DocumentLine, EInvoiceDocument } from './read-model';
+
+/** More lines than any editor is meant to hold at once. */
+export const MAX_LINES = 500;
+
+interface Decimal {
+	int: bigint;
+	scale: number;
+}
+
+/** An xs:decimal ("-12.50", "+3", ".5"), trailing zeros dropped, or null. */
+function decimal(text: string): Decimal | null {
+	const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+	if (!match || (!match[2] && !match[3])) return null;
+	const fraction = (match[3] ?? '').replace(/0+$/, '');
+	const int = BigInt(`${match[2] || '0'}${fraction}`);
+	return { int: match[1] === '-' ? -int : int, scale: fraction.length };
+}
+
+/** `value ÷ per` in units of 10^-decimals when that is exact and safe, else null. */
+function exactly(value: Decimal, decimals: number, per: Decimal = { int: 1n, scale: 0 }) {
+	if (per.int <= 0n) return null;
+	const numerator = value.int * 10n ** BigInt(decimals + per.scale);
+	const denominator = per.int * 10n ** BigInt(value.scale);
+	if (numerator % denominator !== 0n) return null;
+	const scaled = Number(numerator / denominator);
+	return Number.isSafeInteger(scaled) ? scaled : null;
+}
+
+/** A decimal's text without needless zeros: "1.0000" → "1". */
+const plain = (d: Decimal) => scaledToString(Number(d.int), d.scale);
+
+/** Thousandths as the editor shows them: 2500 → "2.5". */
+const thousandthsText = (value: number) => scaledToString(value, 3).replace(/\.?0+$/, '');
+
+/** A line's numbers: thousandths of a unit and of a percent, minor units of money. */
+interface Numbers {
+	quantity: number;
+	unitPrice: number;
+	discount: number;
+}
+
+/** The line in the document's own numbers, or why they do not give its net amount. */
+function exactLine(line: DocumentLine, net: number, currency: string): Numbers | string {
+	const decimals = currencyDecimals(currency);
+	if (line.quantity === undefined) return 'it has no quantity';
+	if (line.price === undefined) return 'it has no price';
+	const quantity = decimal(line.quantity);
+	if (!quantity) return `the quantity ${quote(line.quantity, 30)} is not a decimal`;
+	const price = decimal(line.price);
+	if (!price) return `the price ${quote(line.price, 30)} is not a decimal`;
+	const base = line.baseQuantity === undefined ? undefined : decimal(line.baseQuantity);
+	if (base === null) return `the base quantity ${quote(line.baseQuantity!, 30)} is not a decimal`;
+	const thousandths = exactly(quantity, 3);
+	if (thousandths === null || Math.abs(thousandths) > 1e12) {
+		return `the quantity ${plain(quantity)} has more than 3 decimals`;
+	}
+	const unitPrice = exactly(price, decimals, base);
+	if (unitPrice === null) {
+		const per = base && plain(base) !== '1' ? ` per ${plain(base)}` : '';
+		return `the price ${plain(price)}${per} does not fit ${currency}’s ${decimals} decimals a unit`;
+	}
+	const numbers = { quantity: thousandths, unitPrice, discount: 0 };
+	const gross = lineTotal(item(numbers)).gross;
+	// The allowance as a percentage of the line: as stated, else as the amounts come to.
+	const allowances = line.allowanceCharges.filter((ac) => !ac.charge);
+	const stated = allowances.length === 1 ? decimal(allowances[0]!.percent ?? '') : null;
+	numbers.discount =
+		(stated && exactly(stated, 3)) ?? (gross === 0 ? 0 : mulDivRound(gross - net, 100_000, gross));
+	if (numbers.discount < 0 || numbers.discount > 100_000 || lineTotal(item(numbers)).net !== net) {
+		const what = `${plain(quantity)} × ${minorToDecimalString(unitPrice, currency)}`;
+		const kinds = [
+			...new Set(line.allowanceCharges.map((ac) => (ac.charge ? 'charges' : 'allowances')))
+		];
+		const adjusted = kinds.length > 0 ? ` with its ${kinds.sort().join(' and ')}` : '';
+		const amount = minorToDecimalString(net, currency);
+		return `${what}${adjusted} does not come to its net amount ${amount}`;
+	}
+	return numbers;
+}
+
+const item = (numbers: Numbers) => ({
+	quantity: numbers.quantity / 1000,
+	unitPrice: numbers.unitPrice,
+	discountPercent: numbers.discount / 1000
+});
+
+/** A rate as the editor takes it (0–100, 3 decimals) in thousandths, or null. */
+function rate(text: string | undefined): number | null {
+	if (text === undefined) return 0; // exempt, reverse charge, not subject: no rate given
+	const value = decimal(text);
+	const thousandths = value && exactly(value, 3);
+	return thousandths !== null && thousandths >= 0 && thousandths <= 100_000 ? thousandths : null;
+}
+
+export type Filled =
+	{ ok: true; fields: CapturedFields; skipped: string[] } | { ok: false; message: string };
+
+export function fillFromDocument(doc: EInvoiceDocument): Filled {
+	const currency = doc.currency;
+	const valid = validFields({
+		clientName: doc.buyer,
+		invoiceNumber: doc.number,
+		issueDate: doc.issueDate,
+		dueDate: doc.dueDate,
+		currency,
+		notes: doc.notes.join('\n\n').slice(0, INVOICE_TEXT_LIMITS.notes)
+	});
+	if (valid.fields.currency === undefined) {
+		return {
+			ok: false,
+			message: `Its currency ${quote(currency ?? '', 20)} is not an ISO 4217 currency code, so its amounts cannot be read.`
+		};
+	}
+	const skipped: string[] = [];
+	if (doc.creditNote) {
+		const type = doc.typeCode ? ` (type ${doc.typeCode})` : '';
+		skipped.push(`It is a credit note${type}: its lines are filled as they are, as an invoice’s.`);
+	}
+	skipped.push(...valid.skipped);
+	const fields: CapturedFields = { ...valid.fields, pricesIncludeTax: false, lines: [] };
+	const { issueDate, dueDate } = fields;
+	if (issueDate && dueDate && dueDate < issueDate) {
+		delete fields.dueDate;
+		skipped.push(`due date: ${dueDate} is before the issue date`);
+	}
+	const money = (text: string | undefined) => {
+		const value = text === undefined ? null : decimal(text);
+		return value && exactly(value, currencyDecimals(currency!));
+	};
+
+	const items: (Numbers & { taxRate: number })[] = [];
+	const add = (description: string, numbers: Numbers, taxRate: number) => {
+		items.push({ ...numbers, taxRate });
+		fields.lines.push({
+			description: description.slice(0, INVOICE_TEXT_LIMITS.description),
+			quantity: thousandthsText(numbers.quantity),
+			unitPrice: minorToDecimalString(numbers.unitPrice, currency!),
+			taxRate: thousandthsText(taxRate),
+			discountPercent: thousandthsText(numbers.discount)
+		});
+	};
+
+	doc.lines.slice(0, MAX_LINES).forEach((line, i) => {
+		const label = `line ${i + 1}`;
+		const net = money(line.net);
+		if (net === null) {
+			skipped.push(
+				`${label}: its net amount ${quote(line.net ?? '', 30)} is not an amount in ${currency}`
+			);
+			return;
+		}
+		const taxRate = rate(line.taxRate);
+		if (taxRate === null) {
+			skipped.push(
+				`${label}: the tax rate ${quote(line.taxRate!, 30)} is not a percentage; filled as 0 %`
+			);
+		}
+		let numbers = exactLine(line, net, currency!);
+		if (typeof numbers === 'string') {
+			skipped.push(
+				`${label}: ${numbers}, so it is filled as 1 × ${minorToDecimalString(net, currency!)}`
+			);
+			numbers = { quantity: 1000, unitPrice: net, discount: 0 };
+		}
+		add(line.name || `Line ${i + 1}`, numbers, taxRate ?? 0);
+	});
+	if (doc.lines.length > MAX_LINES) {
+		skipped.push(
+			`lines ${MAX_LINES + 1} to ${doc.lines.length}: only the first ${MAX_LINES} lines are filled`
+		);
+	}
+
+	let off = 0;
+	for (const [i, ac] of doc.allowanceCharges.entries()) {
+		const amount = money(ac.amount);
+		if (amount === null) {
+			const what = ac.charge ? 'charge' : 'allowance';
+			skipped.push(
+				`${what} ${i + 1}: its amount ${quote(ac.amount ?? '', 30)} is not an amount in ${currency}`
+			);
+		} else if (ac.charge) {
+			add(
+				ac.reason || 'Charge',
+				{ quantity: 1000, unitPrice: amount, discount: 0 },
+				rate(ac.taxRate) ?? 0
+			);
+		} else off += amount;
+	}
+	if (off !== 0) fields.discount = minorToDecimalString(off, currency!);
+
+	const totals = invoiceTotals({
+		lines: items.map((numbers, i) => ({
+			...item(numbers),
+			id: String(i),
+			description: '',
+			taxRate: numbers.taxRate / 1000
+		})),
+		discount: { kind: 'amount', value: off },
+		payments: []
+	});
+	const difference = totalsDifference(totals, doc, money, currency!);
+	if (difference) skipped.push(difference);
+	return { ok: true, fields, skipped };
+}
+
+/** What the filled form comes to where the document says otherwise, or null. */
+function totalsDifference(
+	totals: InvoiceTotals,
+	doc: EInvoiceDocument,
+	money: (text: string | undefined) => number | null,
+	currency: string
+): string | null {
+	const checks: [string, number, string | undefined][] = [
+		['total before tax', totals.subtotal - totals.discount, doc.totals.taxBasis],
+		['tax', totals.taxTotal, doc.totals.tax],
+		['total', totals.total, doc.totals.grandTotal]
+	];
+	const differ = checks.flatMap(([what, ours, text]) => {
+		const stated = money(text);
+		if (stated === null || stated === ours) return [];
+		const show = (value: number) => minorToDecimalString(value, currency);
+		return [`its ${what} is ${show(stated)}, the filled form’s ${show(ours)}`];
+	});
+	return differ.length > 0 ? `Check the amounts against the document: ${differ.join('; ')}.` : null;
+}
