@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CapturedFields } from '../ai/capture';
@@ -7,9 +8,9 @@ import { invoiceTotals } from '../invoice/totals';
 import { parseXmlInNode } from '../testing/xml-parser';
 import { readEInvoice } from './read';
 
-/** The official EN 16931 examples, beside the validator (tests run from the project root). */
-const example = (name: string) =>
-	readFileSync(`../shared/validators/en16931/examples/${name}`, 'utf8');
+/** The official EN 16931 examples, beside the validator. */
+const EXAMPLES = new URL('../../../../shared/validators/en16931/examples/', import.meta.url);
+const example = (name: string) => readFileSync(fileURLToPath(new URL(name, EXAMPLES)), 'utf8');
 
 const read = (xml: string) => readEInvoice(xml, parseXmlInNode);
 

@@ -1,0 +1,75 @@
+/**
+ * A chosen file as an e-invoice: an XML file, or a PDF with the XML attached (Factur-X,
+ * ZUGFeRD). Anything else is left to be read some other way (Bedrock); what is an e-invoice
+ * but cannot be read is named. pdf-lib is loaded only when a PDF is chosen.
+ */
+import { sniffKind } from '../ai/capture';
+import { readEInvoice, type EInvoiceReading } from './read';
+import { MAX_XML_BYTES, megabytes, type ParseXml } from './read-xml';
+
+/** A PDF may carry images and fonts beside its XML; past this it is not searched here. */
+export const MAX_EINVOICE_PDF_BYTES = 25 * 1024 * 1024;
+
+export interface ChosenFile {
+	name: string;
+	/** May stop short of `size`: a file over the limits is refused by its size alone. */
+	bytes: Uint8Array;
+	size: number;
+}
+
+export type EInvoiceFileResult =
+	| ({ kind: 'read'; source: string } & Extract<EInvoiceReading, { ok: true }>)
+	| { kind: 'problem'; message: string }
+	| { kind: 'other' };
+
+/** XML starts with `<`, after an optional byte order mark and white space. */
+function looksLikeXml(bytes: Uint8Array): boolean {
+	let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	while (at < bytes.length && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[at]!)) at++;
+	return bytes[at] === 0x3c;
+}
+
+function fromXml(bytes: Uint8Array, size: number, source: string, parse: ParseXml) {
+	if (size > MAX_XML_BYTES) {
+		return problem(
+			source,
+			`It is ${megabytes(size)}; e-invoices are read up to ${megabytes(MAX_XML_BYTES)}.`
+		);
+	}
+	let xml: string;
+	try {
+		xml = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return problem(source, 'It is not in UTF-8, the encoding e-invoices are written in.');
+	}
+	const reading = readEInvoice(xml, parse);
+	if (!reading.ok) return problem(source, reading.message);
+	return { kind: 'read' as const, source, ...reading };
+}
+
+const problem = (source: string, message: string) => ({
+	kind: 'problem' as const,
+	message: `${source}: ${message}`
+});
+
+export async function readEInvoiceFile(
+	file: ChosenFile,
+	parse: ParseXml
+): Promise<EInvoiceFileResult> {
+	const { name, bytes, size } = file;
+	if (sniffKind(bytes) === 'pdf') {
+		if (size > MAX_EINVOICE_PDF_BYTES) {
+			return {
+				kind: 'problem',
+				message: `${name} is ${megabytes(size)}; PDFs are searched for an e-invoice up to ${megabytes(MAX_EINVOICE_PDF_BYTES)}.`
+			};
+		}
+		const { attachedInvoiceXml } = await import('./pdf-attachment');
+		const attached = await attachedInvoiceXml(bytes, MAX_XML_BYTES);
+		if (!attached) return { kind: 'other' };
+		const source = `${name} (its ${attached.name})`;
+		if ('problem' in attached) return problem(source, attached.problem);
+		return fromXml(attached.bytes, attached.bytes.length, source, parse);
+	}
+	return looksLikeXml(bytes) ? fromXml(bytes, size, name, parse) : { kind: 'other' };
+}
