@@ -61,6 +61,8 @@ describe('reading an e-invoice from a file', () => {
 
 	it('leaves a PDF without an e-invoice, and a photo, to be read some other way', async () => {
 		expect(await read('scan.pdf', await pdfWith())).toEqual({ kind: 'other' });
+		const damaged = encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+		expect(await read('damaged.pdf', damaged)).toEqual({ kind: 'other' });
 		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 		expect(await read('photo.png', png)).toEqual({ kind: 'other' });
 	});

@@ -69,13 +69,13 @@ const specName = (spec: PDFDict) =>
 
 /** The known e-invoice attachment, else the first XML one; null when there is none. */
 export async function attachedInvoiceXml(pdf: Uint8Array, maxBytes: number): Promise<AttachedXml> {
-	let doc: PDFDocument;
+	let specs: { spec: PDFDict; name: string }[];
 	try {
-		doc = await PDFDocument.load(pdf, { updateMetadata: false });
+		const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+		specs = fileSpecs(doc).map((spec) => ({ spec, name: specName(spec) }));
 	} catch {
-		return null; // damaged or encrypted: not readable here, perhaps by Bedrock
+		return null; // damaged (no catalog) or encrypted: not readable here, perhaps by Bedrock
 	}
-	const specs = fileSpecs(doc).map((spec) => ({ spec, name: specName(spec) }));
 	const rank = (name: string) => {
 		const known = KNOWN_NAMES.indexOf(name.toLowerCase());
 		return known !== -1 ? known : name.toLowerCase().endsWith('.xml') ? KNOWN_NAMES.length : -1;
@@ -95,7 +95,7 @@ export async function attachedInvoiceXml(pdf: Uint8Array, maxBytes: number): Pro
 	}
 	let bytes: Uint8Array;
 	try {
-		bytes = decodePDFRawStream(stream).getBytes(maxBytes + 1);
+		bytes = Uint8Array.from(decodePDFRawStream(stream).getBytes(maxBytes + 1));
 	} catch {
 		return { name, problem: 'Its content in the PDF is damaged and cannot be unpacked.' };
 	}
@@ -106,5 +106,5 @@ export async function attachedInvoiceXml(pdf: Uint8Array, maxBytes: number): Pro
 			problem: `It unpacks to more than ${limit}; e-invoices are read up to ${limit}.`
 		};
 	}
-	return { name, bytes: Uint8Array.from(bytes) };
+	return { name, bytes };
 }
