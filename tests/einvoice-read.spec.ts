@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const XRECHNUNG = readFileSync(
+	fileURLToPath(
+		new URL('../../shared/validators/en16931/examples/XRechnung-O.xml', import.meta.url)
+	)
+);
+
+test('without AWS, an XRechnung file fills the editor in the browser, and saves as an invoice', async ({
+	page
+}) => {
+	await page.goto('./');
+	await expect(page.getByRole('status')).toContainText('Local only');
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await page.getByRole('button', { name: 'Fill from document…' }).click();
+	const choose = page.getByRole('button', { name: 'Choose a document…' });
+	await expect(choose).toBeEnabled();
+	await expect(page.getByText('Only e-invoices can be read now.')).toBeVisible();
+
+	// A photo needs Bedrock: without AWS it is named, not sent anywhere.
+	await page.getByLabel('Document').setInputFiles({
+		name: 'receipt.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])
+	});
+	await expect(page.getByRole('alert')).toContainText(
+		'receipt.png is not an e-invoice, and without AWS only e-invoices'
+	);
+
+	const chooser = page.waitForEvent('filechooser');
+	await choose.click();
+	await (
+		await chooser
+	).setFiles({ name: 'XRechnung-O.xml', mimeType: 'application/xml', buffer: XRECHNUNG });
+	await expect(
+		page.getByText(
+			'Filled client, invoice number, issue date, due date (from your payment terms), currency, 4 lines from XRechnung-O.xml, a CII invoice from XX to XX. Check them, then Save invoice.'
+		)
+	).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.getByText('due date: 2021-01-01 is before the issue date')).toBeVisible();
+	await expect(page.getByLabel('Client')).toHaveValue('XX');
+	await expect(page.getByLabel('Invoice number')).toHaveValue('150377292');
+	await expect(page.getByLabel('Issue date')).toHaveValue('2021-01-14');
+	await expect(page.getByLabel('Description')).toHaveCount(4);
+	await expect(page.getByLabel('Description').nth(2)).toHaveValue('Versicherungssteuer');
+	await expect(page.getByLabel('Unit price').nth(1)).toHaveValue('252646.80');
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('€385,544.60');
+
+	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByRole('heading', { name: 'Invoice 150377292' })).toBeVisible();
+	await expect(page.getByLabel('Total', { exact: true })).toHaveText('€385,544.60');
+});
