@@ -15,6 +15,7 @@ import {
 	scaledToString
 } from '../invoice/money';
 import { quote } from '../invoice/quote';
+import { countOf } from '../invoice/words';
 import { INVOICE_TEXT_LIMITS } from '../invoice/schema';
 import { invoiceTotals, lineTotal, type InvoiceTotals } from '../invoice/totals';
 import type { DocumentLine, EInvoiceDocument } from './read-model';
@@ -117,13 +118,14 @@ export type Filled =
 
 export function fillFromDocument(doc: EInvoiceDocument): Filled {
 	const currency = doc.currency;
+	const notes = doc.notes.join('\n\n');
 	const valid = validFields({
 		clientName: doc.buyer,
 		invoiceNumber: doc.number,
 		issueDate: doc.issueDate,
 		dueDate: doc.dueDate,
 		currency,
-		notes: doc.notes.join('\n\n').slice(0, INVOICE_TEXT_LIMITS.notes)
+		notes: notes.slice(0, INVOICE_TEXT_LIMITS.notes)
 	});
 	if (valid.fields.currency === undefined) {
 		return {
@@ -137,6 +139,11 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 		skipped.push(`It is a credit note${type}: its lines are filled as they are, as an invoice’s.`);
 	}
 	skipped.push(...valid.skipped);
+	if (notes.length > INVOICE_TEXT_LIMITS.notes) {
+		skipped.push(
+			`notes: only the first ${countOf(INVOICE_TEXT_LIMITS.notes, 'character')} are filled`
+		);
+	}
 	const fields: CapturedFields = { ...valid.fields, pricesIncludeTax: false, lines: [] };
 	const { issueDate, dueDate } = fields;
 	if (issueDate && dueDate && dueDate < issueDate) {

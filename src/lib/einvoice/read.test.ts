@@ -222,6 +222,16 @@ describe('credit notes, discounts and charges', () => {
 		});
 	});
 
+	it('shortens notes longer than the editor takes, and says so', () => {
+		const xml = example('BIS3_Invoice_positive.XML').replace(
+			'<cbc:Note>text</cbc:Note>',
+			`<cbc:Note>${'Terms. '.repeat(1000)}</cbc:Note>`
+		);
+		const { fields, skipped } = readOk(xml);
+		expect(fields.notes).toHaveLength(5000);
+		expect(skipped).toEqual(['notes: only the first 5,000 characters are filled']);
+	});
+
 	it('reads a CII credit note (type 381) as one', () => {
 		const xml = example('CII_example1.xml').replace(
 			'<ram:TypeCode>380</ram:TypeCode>',
