@@ -29,6 +29,14 @@ test('without AWS, an XRechnung file fills the editor in the browser, and saves 
 		'receipt.png is not an e-invoice, and without AWS only e-invoices'
 	);
 
+	// The browser's own parser: what it cannot parse is named.
+	await page.getByLabel('Document').setInputFiles({
+		name: 'broken.xml',
+		mimeType: 'application/xml',
+		buffer: Buffer.from('<Invoice><ID>1</Invoice>')
+	});
+	await expect(page.getByRole('alert')).toHaveText('broken.xml: It is not well-formed XML.');
+
 	const chooser = page.waitForEvent('filechooser');
 	await choose.click();
 	await (
