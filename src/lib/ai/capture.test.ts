@@ -301,8 +301,17 @@ describe('reading and applying the captured fields', () => {
 						unitPrice: '100.00',
 						taxRate: '19',
 						discountPercent: '12.5'
+					},
+					{
+						description: 'Export',
+						quantity: '1',
+						unitPrice: '10',
+						taxRate: '0',
+						taxCategory: 'G',
+						taxExemption: 'Export outside the EU'
 					}
 				],
+				buyerReference: '04011000-12345-67',
 				discount: '10.50',
 				pricesIncludeTax: false
 			},
@@ -312,12 +321,18 @@ describe('reading and applying the captured fields', () => {
 				fieldText: formatsFor('de-DE', 'en-US').fieldText
 			}
 		);
-		expect(filled.lines[0]).toMatchObject({ discountPercent: '12,5' });
+		expect(filled.lines[0]).toMatchObject({ discountPercent: '12,5', taxCategory: '' });
+		expect(filled.lines[1]).toMatchObject({
+			discountPercent: '0',
+			taxCategory: 'G',
+			taxExemption: 'Export outside the EU'
+		});
 		expect(filled).toMatchObject({
+			buyerReference: '04011000-12345-67',
 			discountKind: 'amount',
 			discountValue: '10,50',
 			pricesIncludeTax: false
 		});
-		expect(labels).toEqual(['discount', 'prices before tax', '1 line']);
+		expect(labels).toEqual(['buyer reference', 'discount', 'prices before tax', '2 lines']);
 	});
 });

@@ -171,6 +171,8 @@ export type CapturedFields = Partial<Record<keyof typeof FIELDS, string>> & {
 	lines: CapturedLine[];
 	/** An amount off the whole invoice, as a plain decimal (e-invoices' allowances). */
 	discount?: string;
+	/** BT-10 of an e-invoice (the Leitweg-ID of German public buyers). */
+	buyerReference?: string;
 	/** Whether the unit prices include tax; left as the form has it when absent. */
 	pricesIncludeTax?: boolean;
 };
@@ -253,6 +255,7 @@ export function applyCapture(
 	}
 	set('currency', fields.currency, LABELS.currency);
 	set('notes', fields.notes, LABELS.notes);
+	set('buyerReference', fields.buyerReference, 'buyer reference');
 	if (fields.discount !== undefined) {
 		next.discountKind = 'amount';
 		set('discountValue', options.fieldText(fields.discount), 'discount');
@@ -267,13 +270,15 @@ export function applyCapture(
 	if (fields.lines.length > 0) {
 		next.lines = [
 			...form.lines.filter((line) => !isBlank(line)),
-			...fields.lines.map((line) => ({
+			...fields.lines.map((line): LineForm => ({
 				...emptyLine(options.newLineId()),
 				description: line.description,
 				quantity: options.fieldText(line.quantity),
 				unitPrice: options.fieldText(line.unitPrice),
 				taxRate: options.fieldText(line.taxRate),
-				discountPercent: options.fieldText(line.discountPercent ?? '0')
+				discountPercent: options.fieldText(line.discountPercent ?? '0'),
+				taxCategory: line.taxCategory ?? '',
+				taxExemption: line.taxExemption ?? ''
 			}))
 		];
 		filled.push(countOf(fields.lines.length, 'line'));

@@ -8,6 +8,7 @@
  * document's and any difference is named.
  */
 import { validFields, type CapturedFields } from '../ai/capture';
+import type { CapturedLine } from '../ai/captured-lines';
 import {
 	currencyDecimals,
 	minorToDecimalString,
@@ -15,6 +16,7 @@ import {
 	scaledToString
 } from '../invoice/money';
 import { quote } from '../invoice/quote';
+import { VAT_CATEGORIES, needsExemptionNote } from '../invoice/vat-category';
 import { countOf } from '../invoice/words';
 import { INVOICE_TEXT_LIMITS } from '../invoice/schema';
 import { invoiceTotals, lineTotal, type InvoiceTotals } from '../invoice/totals';
@@ -113,6 +115,19 @@ function rate(text: string | undefined): number | null {
 	return thousandths !== null && thousandths >= 0 && thousandths <= 100_000 ? thousandths : null;
 }
 
+/** The editor's VAT category for a code, with the document's exemption reason when it needs one. */
+function vatCategory(
+	code: string | undefined,
+	exemptions: Record<string, string>
+): Pick<CapturedLine, 'taxCategory' | 'taxExemption'> {
+	const category = VAT_CATEGORIES.find((known) => known === code);
+	if (!category) return {};
+	const reason = needsExemptionNote(category) ? exemptions[category] : undefined;
+	return reason
+		? { taxCategory: category, taxExemption: reason.slice(0, INVOICE_TEXT_LIMITS.notes) }
+		: { taxCategory: category };
+}
+
 export type Filled =
 	{ ok: true; fields: CapturedFields; skipped: string[] } | { ok: false; message: string };
 
@@ -145,6 +160,8 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 		);
 	}
 	const fields: CapturedFields = { ...valid.fields, pricesIncludeTax: false, lines: [] };
+	const buyerReference = doc.buyerReference?.slice(0, INVOICE_TEXT_LIMITS.reference);
+	if (buyerReference) fields.buyerReference = buyerReference;
 	const { issueDate, dueDate } = fields;
 	if (issueDate && dueDate && dueDate < issueDate) {
 		delete fields.dueDate;
@@ -156,14 +173,15 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 	};
 
 	const items: (Numbers & { taxRate: number })[] = [];
-	const add = (description: string, numbers: Numbers, taxRate: number) => {
+	const add = (description: string, numbers: Numbers, taxRate: number, category?: string) => {
 		items.push({ ...numbers, taxRate });
 		fields.lines.push({
 			description: description.slice(0, INVOICE_TEXT_LIMITS.description),
 			quantity: thousandthsText(numbers.quantity),
 			unitPrice: minorToDecimalString(numbers.unitPrice, currency!),
 			taxRate: thousandthsText(taxRate),
-			discountPercent: thousandthsText(numbers.discount)
+			discountPercent: thousandthsText(numbers.discount),
+			...vatCategory(category, doc.exemptions)
 		});
 	};
 
@@ -189,7 +207,7 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 			);
 			numbers = { quantity: 1000, unitPrice: net, discount: 0 };
 		}
-		add(line.name || `Line ${i + 1}`, numbers, taxRate ?? 0);
+		add(line.name || `Line ${i + 1}`, numbers, taxRate ?? 0, line.taxCategory);
 	});
 	if (doc.lines.length > MAX_LINES) {
 		skipped.push(
@@ -209,7 +227,8 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 			add(
 				ac.reason || 'Charge',
 				{ quantity: 1000, unitPrice: amount, discount: 0 },
-				rate(ac.taxRate) ?? 0
+				rate(ac.taxRate) ?? 0,
+				ac.taxCategory
 			);
 		} else off += amount;
 	}

@@ -4,6 +4,7 @@
  */
 import {
 	CREDIT_NOTE_CODES,
+	exemptions,
 	lineName,
 	type AllowanceCharge,
 	type EInvoiceDocument
@@ -23,7 +24,8 @@ function allowanceCharges(parent: XmlElement | undefined): AllowanceCharge[] {
 		amount: text(el, 'ram:ActualAmount'),
 		percent: text(el, 'ram:CalculationPercent'),
 		reason: text(el, 'ram:Reason'),
-		taxRate: text(el, 'ram:CategoryTradeTax/ram:RateApplicablePercent')
+		taxRate: text(el, 'ram:CategoryTradeTax/ram:RateApplicablePercent'),
+		taxCategory: text(el, 'ram:CategoryTradeTax/ram:CategoryCode')
 	}));
 }
 
@@ -50,6 +52,12 @@ export function readCii(root: XmlElement): EInvoiceDocument {
 		currency,
 		seller: text(agreement, 'ram:SellerTradeParty/ram:Name'),
 		buyer: text(agreement, 'ram:BuyerTradeParty/ram:Name'),
+		buyerReference: text(agreement, 'ram:BuyerReference'),
+		exemptions: exemptions(
+			all(settlement, 'ram:ApplicableTradeTax'),
+			'ram:CategoryCode',
+			'ram:ExemptionReason'
+		),
 		notes: [
 			...texts(doc, 'ram:IncludedNote/ram:Content'),
 			...texts(settlement, 'ram:SpecifiedTradePaymentTerms/ram:Description')
@@ -65,6 +73,7 @@ export function readCii(root: XmlElement): EInvoiceDocument {
 				baseQuantity: text(price, 'ram:BasisQuantity'),
 				net: text(line, 'ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount'),
 				taxRate: text(line, 'ram:ApplicableTradeTax/ram:RateApplicablePercent'),
+				taxCategory: text(line, 'ram:ApplicableTradeTax/ram:CategoryCode'),
 				allowanceCharges: allowanceCharges(line)
 			};
 		}),

@@ -4,6 +4,8 @@
  * fill.ts turns it into the editor's fields, checking every number.
  */
 
+import { text, type XmlElement } from './read-xml';
+
 export interface AllowanceCharge {
 	/** True for a charge (BG-21, BG-28), false for an allowance (BG-20, BG-27). */
 	charge: boolean;
@@ -11,8 +13,9 @@ export interface AllowanceCharge {
 	/** The percentage, when the document gives one (BT-94, BT-138). */
 	percent?: string;
 	reason?: string;
-	/** The VAT rate of a document-level one (BT-96, BT-103). */
+	/** The VAT rate and category of a document-level one (BT-96/95, BT-103/102). */
 	taxRate?: string;
+	taxCategory?: string;
 }
 
 export interface DocumentLine {
@@ -24,6 +27,8 @@ export interface DocumentLine {
 	/** BT-131: what the line comes to, allowances and charges included. */
 	net?: string;
 	taxRate?: string;
+	/** BT-151, a UNCL5305 code: S, Z, E, AE, K, G, O, … */
+	taxCategory?: string;
 	allowanceCharges: AllowanceCharge[];
 }
 
@@ -38,6 +43,10 @@ export interface EInvoiceDocument {
 	currency?: string;
 	seller?: string;
 	buyer?: string;
+	/** BT-10, the Leitweg-ID of German public buyers. */
+	buyerReference?: string;
+	/** The VAT exemption reason (BT-120) of each category in the VAT breakdown. */
+	exemptions: Record<string, string>;
 	notes: string[];
 	lines: DocumentLine[];
 	allowanceCharges: AllowanceCharge[];
@@ -59,6 +68,21 @@ export const CREDIT_NOTE_CODES = new Set([
 	'458',
 	'532'
 ]);
+
+/** Category code → exemption reason, from the VAT breakdown's entries (paths within each). */
+export function exemptions(
+	entries: XmlElement[],
+	categoryPath: string,
+	reasonPath: string
+): Record<string, string> {
+	const found: Record<string, string> = {};
+	for (const entry of entries) {
+		const category = text(entry, categoryPath);
+		const reason = text(entry, reasonPath);
+		if (category && reason) found[category] ??= reason;
+	}
+	return found;
+}
 
 /** A line's item name (BT-153) and, when it says more, its description (BT-154). */
 export function lineName(name: string | undefined, description: string | undefined): string {

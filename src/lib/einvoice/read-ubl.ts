@@ -4,6 +4,7 @@
  */
 import {
 	CREDIT_NOTE_CODES,
+	exemptions,
 	lineName,
 	type AllowanceCharge,
 	type EInvoiceDocument
@@ -16,7 +17,8 @@ function allowanceCharges(parent: XmlElement | undefined): AllowanceCharge[] {
 		amount: text(el, 'cbc:Amount'),
 		percent: text(el, 'cbc:MultiplierFactorNumeric'),
 		reason: text(el, 'cbc:AllowanceChargeReason'),
-		taxRate: text(el, 'cac:TaxCategory/cbc:Percent')
+		taxRate: text(el, 'cac:TaxCategory/cbc:Percent'),
+		taxCategory: text(el, 'cac:TaxCategory/cbc:ID')
 	}));
 }
 
@@ -44,6 +46,12 @@ export function readUbl(root: XmlElement, creditNote: boolean): EInvoiceDocument
 		currency,
 		seller: partyName(first(root, 'cac:AccountingSupplierParty')),
 		buyer: partyName(first(root, 'cac:AccountingCustomerParty')),
+		buyerReference: text(root, 'cbc:BuyerReference'),
+		exemptions: exemptions(
+			all(root, 'cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory'),
+			'cbc:ID',
+			'cbc:TaxExemptionReason'
+		),
 		notes: [...texts(root, 'cbc:Note'), ...texts(root, 'cac:PaymentTerms/cbc:Note')],
 		lines: all(root, `cac:${kind}Line`).map((line) => {
 			const item = first(line, 'cac:Item');
@@ -54,6 +62,7 @@ export function readUbl(root: XmlElement, creditNote: boolean): EInvoiceDocument
 				baseQuantity: text(line, 'cac:Price/cbc:BaseQuantity'),
 				net: text(line, 'cbc:LineExtensionAmount'),
 				taxRate: text(item, 'cac:ClassifiedTaxCategory/cbc:Percent'),
+				taxCategory: text(item, 'cac:ClassifiedTaxCategory/cbc:ID'),
 				allowanceCharges: allowanceCharges(line)
 			};
 		}),

@@ -64,7 +64,8 @@ describe('reading the official examples', () => {
 			quantity: '2',
 			unitPrice: '9.95',
 			taxRate: '6',
-			discountPercent: '0'
+			discountPercent: '0',
+			taxCategory: 'S'
 		});
 		expect(fields.lines[13]).toMatchObject({ description: 'KRAT BIER', taxRate: '21' });
 		// 6 × 18.33 is not the line's own net amount, −109.98: the net amount is what counts.
@@ -90,6 +91,14 @@ describe('reading the official examples', () => {
 			currency: 'EUR'
 		});
 		expect(fields.dueDate).toBeUndefined();
+		expect(fields.buyerReference).toBe('XX');
+		// Not subject to VAT, with the reason the document gives for its category.
+		expect(fields.lines[0]).toMatchObject({
+			taxRate: '0',
+			taxCategory: 'O',
+			taxExemption: 'Versicherungen sind von der Umsatzsteuer befreit.'
+		});
+		expect(fields.lines[3]).toMatchObject({ taxCategory: 'O' });
 		expect(fields.lines.map((line) => [line.description, line.quantity, line.unitPrice])).toEqual([
 			['IndustriePolice', '1', '83654.15'],
 			['IndustriePolice', '1', '252646.80'],
@@ -115,6 +124,7 @@ describe('reading the official examples', () => {
 			dueDate: '2019-02-24',
 			currency: 'DKK',
 			notes: 'text',
+			buyerReference: 'n/a',
 			pricesIncludeTax: false,
 			lines: [
 				{
@@ -122,7 +132,8 @@ describe('reading the official examples', () => {
 					quantity: '1',
 					unitPrice: '625743.54',
 					taxRate: '25',
-					discountPercent: '0'
+					discountPercent: '0',
+					taxCategory: 'S'
 				}
 			]
 		});
@@ -193,7 +204,8 @@ describe('credit notes, discounts and charges', () => {
 				quantity: '2.5',
 				unitPrice: '100.00',
 				taxRate: '19',
-				discountPercent: '10'
+				discountPercent: '10',
+				taxCategory: 'S'
 			},
 			// A price per 100 pieces is a price per piece when it divides exactly.
 			{
@@ -201,14 +213,16 @@ describe('credit notes, discounts and charges', () => {
 				quantity: '1000',
 				unitPrice: '0.08',
 				taxRate: '19',
-				discountPercent: '0'
+				discountPercent: '0',
+				taxCategory: 'S'
 			},
 			{
 				description: 'Freight',
 				quantity: '1',
 				unitPrice: '5.50',
 				taxRate: '19',
-				discountPercent: '0'
+				discountPercent: '0',
+				taxCategory: 'S'
 			}
 		]);
 		expect(skipped).toEqual([
