@@ -44,7 +44,7 @@ test('without AWS, an XRechnung file fills the editor in the browser, and saves 
 	).setFiles({ name: 'XRechnung-O.xml', mimeType: 'application/xml', buffer: XRECHNUNG });
 	await expect(
 		page.getByText(
-			'Filled client, invoice number, issue date, due date (from your payment terms), currency, 4 lines from XRechnung-O.xml, a CII invoice from XX to XX. Check them, then Save invoice.'
+			'Filled client, invoice number, issue date, due date (from your payment terms), currency, buyer reference, 4 lines from XRechnung-O.xml, a CII invoice from XX to XX. Check them, then Save invoice.'
 		)
 	).toBeVisible();
 	await expect(page.getByRole('alert')).toHaveCount(0);
@@ -55,9 +55,12 @@ test('without AWS, an XRechnung file fills the editor in the browser, and saves 
 	await expect(page.getByLabel('Description')).toHaveCount(4);
 	await expect(page.getByLabel('Description').nth(2)).toHaveValue('Versicherungssteuer');
 	await expect(page.getByLabel('Unit price').nth(1)).toHaveValue('252646.80');
+	await expect(page.getByLabel('VAT category').first()).toHaveValue('O');
 	await expect(page.getByLabel('Total', { exact: true })).toHaveText('€385,544.60');
 
 	await page.getByRole('button', { name: 'Save invoice' }).click();
 	await expect(page.getByRole('heading', { name: 'Invoice 150377292' })).toBeVisible();
 	await expect(page.getByLabel('Total', { exact: true })).toHaveText('€385,544.60');
+	// The document's reason for not charging VAT is the invoice's exemption note.
+	await expect(page.getByText('Versicherungen sind von der Umsatzsteuer befreit.')).toBeVisible();
 });
