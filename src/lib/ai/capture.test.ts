@@ -308,7 +308,8 @@ describe('reading and applying the captured fields', () => {
 						unitPrice: '10',
 						taxRate: '0',
 						taxCategory: 'G',
-						taxExemption: 'Export outside the EU'
+						taxExemption: 'Export outside the EU',
+						unit: 'hours'
 					}
 				],
 				buyerReference: '04011000-12345-67',
@@ -325,7 +326,8 @@ describe('reading and applying the captured fields', () => {
 		expect(filled.lines[1]).toMatchObject({
 			discountPercent: '0',
 			taxCategory: 'G',
-			taxExemption: 'Export outside the EU'
+			taxExemption: 'Export outside the EU',
+			unit: 'hours'
 		});
 		expect(filled).toMatchObject({
 			buyerReference: '04011000-12345-67',

@@ -278,7 +278,8 @@ export function applyCapture(
 				taxRate: options.fieldText(line.taxRate),
 				discountPercent: options.fieldText(line.discountPercent ?? '0'),
 				taxCategory: line.taxCategory ?? '',
-				taxExemption: line.taxExemption ?? ''
+				taxExemption: line.taxExemption ?? '',
+				unit: line.unit ?? ''
 			}))
 		];
 		filled.push(countOf(fields.lines.length, 'line'));

@@ -61,6 +61,7 @@ export type CapturedLine = Omit<
 	discountPercent?: string;
 	taxCategory?: VatCategory;
 	taxExemption?: string;
+	unit?: string;
 };
 
 /** A line, or why not: a number that does not read is named with its value and the reason. */

@@ -1,111 +1,25 @@
 /**
  * An e-invoice's terms into the editor's fields (the same CapturedFields the AI path fills).
- * Every number is read exactly from its decimal text into integer units, never through a
- * float. A line keeps its quantity, unit price and discount when they give back the line's
- * own net amount (BT-131) by the app's rounding; otherwise it is filled as 1 × that amount
- * and says why, so the lines always add up to the document's. Document allowances become an
+ * Every number is read exactly (read-line.ts). A line keeps its quantity, unit price and
+ * discount when they give back the line's own net amount (BT-131); otherwise it is filled as
+ * 1 × that amount and says why, so the lines always add up to the document's. Document allowances become an
  * amount off the invoice, charges become lines; the totals are then checked against the
  * document's and any difference is named.
  */
 import { validFields, type CapturedFields } from '../ai/capture';
 import type { CapturedLine } from '../ai/captured-lines';
-import {
-	currencyDecimals,
-	minorToDecimalString,
-	mulDivRound,
-	scaledToString
-} from '../invoice/money';
+import { currencyDecimals, minorToDecimalString } from '../invoice/money';
 import { quote } from '../invoice/quote';
-import { VAT_CATEGORIES, needsExemptionNote } from '../invoice/vat-category';
-import { countOf } from '../invoice/words';
 import { INVOICE_TEXT_LIMITS } from '../invoice/schema';
-import { invoiceTotals, lineTotal, type InvoiceTotals } from '../invoice/totals';
-import type { DocumentLine, EInvoiceDocument } from './read-model';
+import { invoiceTotals, type InvoiceTotals } from '../invoice/totals';
+import { needsExemptionNote, VAT_CATEGORIES } from '../invoice/vat-category';
+import { countOf } from '../invoice/words';
+import { decimal, exactLine, exactly, item, thousandthsText, type Numbers } from './read-line';
+import type { EInvoiceDocument } from './read-model';
+import { unitWordOf } from './unit-codes';
 
 /** More lines than any editor is meant to hold at once. */
 export const MAX_LINES = 500;
-
-interface Decimal {
-	int: bigint;
-	scale: number;
-}
-
-/** An xs:decimal ("-12.50", "+3", ".5"), trailing zeros dropped, or null. */
-function decimal(text: string): Decimal | null {
-	const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
-	if (!match || (!match[2] && !match[3])) return null;
-	const fraction = (match[3] ?? '').replace(/0+$/, '');
-	const int = BigInt(`${match[2] || '0'}${fraction}`);
-	return { int: match[1] === '-' ? -int : int, scale: fraction.length };
-}
-
-/** `value ÷ per` in units of 10^-decimals when that is exact and safe, else null. */
-function exactly(value: Decimal, decimals: number, per: Decimal = { int: 1n, scale: 0 }) {
-	if (per.int <= 0n) return null;
-	const numerator = value.int * 10n ** BigInt(decimals + per.scale);
-	const denominator = per.int * 10n ** BigInt(value.scale);
-	if (numerator % denominator !== 0n) return null;
-	const scaled = Number(numerator / denominator);
-	return Number.isSafeInteger(scaled) ? scaled : null;
-}
-
-/** A decimal's text without needless zeros: "1.0000" → "1". */
-const plain = (d: Decimal) => scaledToString(Number(d.int), d.scale);
-
-/** Thousandths as the editor shows them: 2500 → "2.5". */
-const thousandthsText = (value: number) => scaledToString(value, 3).replace(/\.?0+$/, '');
-
-/** A line's numbers: thousandths of a unit and of a percent, minor units of money. */
-interface Numbers {
-	quantity: number;
-	unitPrice: number;
-	discount: number;
-}
-
-/** The line in the document's own numbers, or why they do not give its net amount. */
-function exactLine(line: DocumentLine, net: number, currency: string): Numbers | string {
-	const decimals = currencyDecimals(currency);
-	if (line.quantity === undefined) return 'it has no quantity';
-	if (line.price === undefined) return 'it has no price';
-	const quantity = decimal(line.quantity);
-	if (!quantity) return `the quantity ${quote(line.quantity, 30)} is not a decimal`;
-	const price = decimal(line.price);
-	if (!price) return `the price ${quote(line.price, 30)} is not a decimal`;
-	const base = line.baseQuantity === undefined ? undefined : decimal(line.baseQuantity);
-	if (base === null) return `the base quantity ${quote(line.baseQuantity!, 30)} is not a decimal`;
-	const thousandths = exactly(quantity, 3);
-	if (thousandths === null || Math.abs(thousandths) > 1e12) {
-		return `the quantity ${plain(quantity)} has more than 3 decimals`;
-	}
-	const unitPrice = exactly(price, decimals, base);
-	if (unitPrice === null) {
-		const per = base && plain(base) !== '1' ? ` per ${plain(base)}` : '';
-		return `the price ${plain(price)}${per} does not fit ${currency}’s ${decimals} decimals a unit`;
-	}
-	const numbers = { quantity: thousandths, unitPrice, discount: 0 };
-	const gross = lineTotal(item(numbers)).gross;
-	// The allowance as a percentage of the line: as stated, else as the amounts come to.
-	const allowances = line.allowanceCharges.filter((ac) => !ac.charge);
-	const stated = allowances.length === 1 ? decimal(allowances[0]!.percent ?? '') : null;
-	numbers.discount =
-		(stated && exactly(stated, 3)) ?? (gross === 0 ? 0 : mulDivRound(gross - net, 100_000, gross));
-	if (numbers.discount < 0 || numbers.discount > 100_000 || lineTotal(item(numbers)).net !== net) {
-		const what = `${plain(quantity)} × ${minorToDecimalString(unitPrice, currency)}`;
-		const kinds = [
-			...new Set(line.allowanceCharges.map((ac) => (ac.charge ? 'charges' : 'allowances')))
-		];
-		const adjusted = kinds.length > 0 ? ` with its ${kinds.sort().join(' and ')}` : '';
-		const amount = minorToDecimalString(net, currency);
-		return `${what}${adjusted} does not come to its net amount ${amount}`;
-	}
-	return numbers;
-}
-
-const item = (numbers: Numbers) => ({
-	quantity: numbers.quantity / 1000,
-	unitPrice: numbers.unitPrice,
-	discountPercent: numbers.discount / 1000
-});
 
 /** A rate as the editor takes it (0–100, 3 decimals) in thousandths, or null. */
 function rate(text: string | undefined): number | null {
@@ -173,15 +87,22 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 	};
 
 	const items: (Numbers & { taxRate: number })[] = [];
-	const add = (description: string, numbers: Numbers, taxRate: number, category?: string) => {
-		items.push({ ...numbers, taxRate });
+	const add = (
+		description: string,
+		numbers: Numbers,
+		tax: { rate: number; category?: string },
+		unitCode?: string
+	) => {
+		items.push({ ...numbers, taxRate: tax.rate });
+		const unit = unitWordOf(unitCode);
 		fields.lines.push({
 			description: description.slice(0, INVOICE_TEXT_LIMITS.description),
 			quantity: thousandthsText(numbers.quantity),
 			unitPrice: minorToDecimalString(numbers.unitPrice, currency!),
-			taxRate: thousandthsText(taxRate),
+			taxRate: thousandthsText(tax.rate),
 			discountPercent: thousandthsText(numbers.discount),
-			...vatCategory(category, doc.exemptions)
+			...vatCategory(tax.category, doc.exemptions),
+			...(unit ? { unit } : {})
 		});
 	};
 
@@ -201,13 +122,21 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 			);
 		}
 		let numbers = exactLine(line, net, currency!);
+		// A line filled as 1 × its net amount has no unit: "1 hours" would say what it is not.
+		let unitCode = line.unitCode;
 		if (typeof numbers === 'string') {
 			skipped.push(
 				`${label}: ${numbers}, so it is filled as 1 × ${minorToDecimalString(net, currency!)}`
 			);
 			numbers = { quantity: 1000, unitPrice: net, discount: 0 };
+			unitCode = undefined;
 		}
-		add(line.name || `Line ${i + 1}`, numbers, taxRate ?? 0, line.taxCategory);
+		add(
+			line.name || `Line ${i + 1}`,
+			numbers,
+			{ rate: taxRate ?? 0, category: line.taxCategory },
+			unitCode
+		);
 	});
 	if (doc.lines.length > MAX_LINES) {
 		skipped.push(
@@ -227,8 +156,7 @@ export function fillFromDocument(doc: EInvoiceDocument): Filled {
 			add(
 				ac.reason || 'Charge',
 				{ quantity: 1000, unitPrice: amount, discount: 0 },
-				rate(ac.taxRate) ?? 0,
-				ac.taxCategory
+				{ rate: rate(ac.taxRate) ?? 0, category: ac.taxCategory }
 			);
 		} else off += amount;
 	}

@@ -11,6 +11,8 @@ import {
 } from './read-model';
 import { all, first, text, texts, type XmlElement } from './read-xml';
 
+const QUANTITY = 'ram:SpecifiedLineTradeDelivery/ram:BilledQuantity';
+
 /** Format 102 (CCYYMMDD), the only one EN 16931 allows, as YYYY-MM-DD. */
 function date(parent: XmlElement | undefined, path: string): string | undefined {
 	const value = text(parent, `${path}/udt:DateTimeString`);
@@ -68,7 +70,8 @@ export function readCii(root: XmlElement): EInvoiceDocument {
 			const line = first(item, 'ram:SpecifiedLineTradeSettlement');
 			return {
 				name: lineName(text(product, 'ram:Name'), text(product, 'ram:Description')),
-				quantity: text(item, 'ram:SpecifiedLineTradeDelivery/ram:BilledQuantity'),
+				quantity: text(item, QUANTITY),
+				unitCode: first(item, QUANTITY)?.getAttribute('unitCode') ?? undefined,
 				price: text(price, 'ram:ChargeAmount'),
 				baseQuantity: text(price, 'ram:BasisQuantity'),
 				net: text(line, 'ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount'),

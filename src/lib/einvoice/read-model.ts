@@ -21,6 +21,8 @@ export interface AllowanceCharge {
 export interface DocumentLine {
 	name: string;
 	quantity?: string;
+	/** BT-130, a UN/ECE Recommendation 20 code. */
+	unitCode?: string;
 	/** The net price (BT-146), per `baseQuantity` units when given (BT-149). */
 	price?: string;
 	baseQuantity?: string;

@@ -29,6 +29,7 @@ const partyName = (party: XmlElement | undefined) =>
 
 export function readUbl(root: XmlElement, creditNote: boolean): EInvoiceDocument {
 	const kind = creditNote ? 'CreditNote' : 'Invoice';
+	const quantity = creditNote ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity';
 	const sums = first(root, 'cac:LegalMonetaryTotal');
 	const currency = text(root, 'cbc:DocumentCurrencyCode');
 	const taxTotal = all(root, 'cac:TaxTotal/cbc:TaxAmount').find(
@@ -57,7 +58,8 @@ export function readUbl(root: XmlElement, creditNote: boolean): EInvoiceDocument
 			const item = first(line, 'cac:Item');
 			return {
 				name: lineName(text(item, 'cbc:Name'), text(item, 'cbc:Description')),
-				quantity: text(line, creditNote ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity'),
+				quantity: text(line, quantity),
+				unitCode: first(line, quantity)?.getAttribute('unitCode') ?? undefined,
 				price: text(line, 'cac:Price/cbc:PriceAmount'),
 				baseQuantity: text(line, 'cac:Price/cbc:BaseQuantity'),
 				net: text(line, 'cbc:LineExtensionAmount'),

@@ -65,7 +65,8 @@ describe('reading the official examples', () => {
 			unitPrice: '9.95',
 			taxRate: '6',
 			discountPercent: '0',
-			taxCategory: 'S'
+			taxCategory: 'S',
+			unit: 'pcs'
 		});
 		expect(fields.lines[13]).toMatchObject({ description: 'KRAT BIER', taxRate: '21' });
 		// 6 × 18.33 is not the line's own net amount, −109.98: the net amount is what counts.
@@ -205,7 +206,8 @@ describe('credit notes, discounts and charges', () => {
 				unitPrice: '100.00',
 				taxRate: '19',
 				discountPercent: '10',
-				taxCategory: 'S'
+				taxCategory: 'S',
+				unit: 'hours'
 			},
 			// A price per 100 pieces is a price per piece when it divides exactly.
 			{
