@@ -3,9 +3,9 @@
  * ZUGFeRD). Anything else is left to be read some other way (Bedrock); what is an e-invoice
  * but cannot be read is named. pdf-lib is loaded only when a PDF is chosen.
  */
-import { sniffKind } from '../ai/capture';
+import { megabytes, sniffKind } from '../ai/capture';
 import { readEInvoice, type EInvoiceReading } from './read';
-import { MAX_XML_BYTES, megabytes, type ParseXml } from './read-xml';
+import { MAX_XML_BYTES, type ParseXml } from './read-xml';
 
 /** A PDF may carry images and fonts beside its XML; past this it is not searched here. */
 export const MAX_EINVOICE_PDF_BYTES = 25 * 1024 * 1024;

@@ -15,6 +15,7 @@ import {
 	PDFString,
 	type PDFObject
 } from 'pdf-lib';
+import { megabytes } from '../ai/capture';
 
 /** The names the Factur-X and ZUGFeRD specifications give the XML, in their order of use. */
 const KNOWN_NAMES = ['factur-x.xml', 'zugferd-invoice.xml', 'xrechnung.xml'];
@@ -100,7 +101,7 @@ export async function attachedInvoiceXml(pdf: Uint8Array, maxBytes: number): Pro
 		return { name, problem: 'Its content in the PDF is damaged and cannot be unpacked.' };
 	}
 	if (bytes.length > maxBytes) {
-		const limit = `${maxBytes / (1024 * 1024)} MB`;
+		const limit = megabytes(maxBytes);
 		return {
 			name,
 			problem: `It unpacks to more than ${limit}; e-invoices are read up to ${limit}.`

@@ -3,6 +3,7 @@
  * and @xmldom/xmldom (tests) give it, a parser passed in (platform/dom-xml.ts in the app), the
  * checks made before any parser sees the text, and namespace-aware paths.
  */
+import { megabytes } from '../ai/capture';
 
 /** The part of a W3C DOM Element the reader uses. */
 export interface XmlElement {
@@ -22,8 +23,6 @@ const MB = 1024 * 1024;
 export const MAX_XML_BYTES = 10 * MB;
 /** CII and UBL invoices nest about ten deep; a hundred leaves room for any extension. */
 export const MAX_DEPTH = 100;
-
-export const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
 
 /**
  * Why the text is not handed to a parser, or null. A DOCTYPE could declare entities that
