@@ -285,6 +285,15 @@ describe('refusing what is not an e-invoice, or not safe to read', () => {
 		});
 	});
 
+	it('counts only elements: tags inside comments and CDATA are not nesting', () => {
+		const tags = '<a>'.repeat(150);
+		const xml = example('BIS3_Invoice_positive.XML').replace(
+			'<cbc:Note>text</cbc:Note>',
+			`<!-- ${tags} --><cbc:Note schemeID="a>b"><![CDATA[${tags}]]></cbc:Note>`
+		);
+		expect(readOk(xml).fields.notes).toBe(tags);
+	});
+
 	it('says plainly when it is not XML, or XML that is not an invoice', () => {
 		expect(read('%PDF-1.7 not xml at all')).toMatchObject({ ok: false, problem: 'malformed' });
 		expect(read('<Invoice><ID>1</Invoice>')).toMatchObject({ ok: false, problem: 'malformed' });
