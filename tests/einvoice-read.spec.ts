@@ -1,14 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { embedFacturX } from '../src/lib/pdf/factur-x';
 
-const XRECHNUNG = readFileSync(
-	fileURLToPath(
-		new URL('../../shared/validators/en16931/examples/XRechnung-O.xml', import.meta.url)
-	)
-);
+const example = (name: string) =>
+	readFileSync(
+		fileURLToPath(new URL(`../../shared/validators/en16931/examples/${name}`, import.meta.url))
+	);
+const XRECHNUNG = example('XRechnung-O.xml');
 
-test('without AWS, an XRechnung file fills the editor in the browser, and saves as an invoice', async ({
+/** A Factur-X PDF around the official CII example, as another program would send it. */
+async function facturX(): Promise<Buffer> {
+	const doc = await PDFDocument.create();
+	doc.addPage([200, 200]);
+	const xml = example('CII_example1.xml').toString('utf8');
+	const date = new Date('2026-03-01T10:00:00Z');
+	return Buffer.from(await embedFacturX(await doc.save(), xml, { title: 'Invoice', date }));
+}
+
+test('without AWS, an XRechnung file fills the editor in the browser and saves as an invoice; a Factur-X PDF too', async ({
 	page
 }) => {
 	await page.goto('./');
@@ -63,4 +74,18 @@ test('without AWS, an XRechnung file fills the editor in the browser, and saves 
 	await expect(page.getByLabel('Total', { exact: true })).toHaveText('€385,544.60');
 	// The document's reason for not charging VAT is the invoice's exemption note.
 	await expect(page.getByText('Versicherungen sind von der Umsatzsteuer befreit.')).toBeVisible();
+
+	// A Factur-X PDF: its XML is found in the PDF worker and read the same way.
+	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await page.getByRole('button', { name: 'Fill from document…' }).click();
+	await page
+		.getByLabel('Document')
+		.setInputFiles({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: await facturX() });
+	await expect(
+		page.getByText(
+			/ 20 lines from bill\.pdf \(its factur-x\.xml\), a CII invoice from De Koksmaat to ODIN 59\./
+		)
+	).toBeVisible();
+	await expect(page.getByLabel('Client')).toHaveValue('ODIN 59');
+	await expect(page.getByLabel('Description')).toHaveCount(20);
 });

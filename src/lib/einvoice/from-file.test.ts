@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { embedFacturX } from '../pdf/factur-x';
 import { parseXmlInNode } from '../testing/xml-parser';
 import { MAX_EINVOICE_PDF_BYTES, readEInvoiceFile } from './from-file';
+import { attachedInvoiceXml } from './pdf-attachment';
 import { MAX_XML_BYTES } from './read-xml';
 
 const EXAMPLES = new URL('../../../../shared/validators/en16931/examples/', import.meta.url);
@@ -13,7 +14,10 @@ const UBL = readFileSync(fileURLToPath(new URL('BIS3_Invoice_positive.XML', EXAM
 const encode = (text: string) => new TextEncoder().encode(text);
 
 const read = (name: string, bytes: Uint8Array, size = bytes.length) =>
-	readEInvoiceFile({ name, bytes, size }, parseXmlInNode);
+	readEInvoiceFile(
+		{ name, bytes, size },
+		{ parse: parseXmlInNode, attachedXml: attachedInvoiceXml }
+	);
 
 async function pdfWith(attach?: (doc: PDFDocument) => Promise<void>) {
 	const doc = await PDFDocument.create();

@@ -1,9 +1,11 @@
 /**
  * A chosen file as an e-invoice: an XML file, or a PDF with the XML attached (Factur-X,
  * ZUGFeRD). Anything else is left to be read some other way (Bedrock); what is an e-invoice
- * but cannot be read is named. pdf-lib is loaded only when a PDF is chosen.
+ * but cannot be read is named. The XML parser and the PDF attachment finder are passed in:
+ * in the app, the browser's DOMParser and the PDF worker (app/pdf-worker.ts).
  */
 import { megabytes, sniffKind } from '../ai/capture';
+import type { AttachedXml } from './pdf-attachment';
 import { readEInvoice, type EInvoiceReading } from './read';
 import { MAX_XML_BYTES, type ParseXml } from './read-xml';
 
@@ -15,6 +17,12 @@ export interface ChosenFile {
 	/** May stop short of `size`: a file over the limits is refused by its size alone. */
 	bytes: Uint8Array;
 	size: number;
+}
+
+export interface EInvoiceReaders {
+	parse: ParseXml;
+	/** einvoice/pdf-attachment.ts's attachedInvoiceXml, wherever it runs. */
+	attachedXml: (pdf: Uint8Array, maxBytes: number) => Promise<AttachedXml>;
 }
 
 export type EInvoiceFileResult =
@@ -54,7 +62,7 @@ const problem = (source: string, message: string) => ({
 
 export async function readEInvoiceFile(
 	file: ChosenFile,
-	parse: ParseXml
+	{ parse, attachedXml }: EInvoiceReaders
 ): Promise<EInvoiceFileResult> {
 	const { name, bytes, size } = file;
 	if (sniffKind(bytes) === 'pdf') {
@@ -64,8 +72,7 @@ export async function readEInvoiceFile(
 				message: `${name} is ${megabytes(size)}; PDFs are searched for an e-invoice up to ${megabytes(MAX_EINVOICE_PDF_BYTES)}.`
 			};
 		}
-		const { attachedInvoiceXml } = await import('./pdf-attachment');
-		const attached = await attachedInvoiceXml(bytes, MAX_XML_BYTES);
+		const attached = await attachedXml(bytes, MAX_XML_BYTES);
 		if (!attached) return { kind: 'other' };
 		const source = `${name} (its ${attached.name})`;
 		if ('problem' in attached) return problem(source, attached.problem);
