@@ -38,7 +38,7 @@ function vatCategory(
 	if (!category) return {};
 	const reason = needsExemptionNote(category) ? exemptions[category] : undefined;
 	return reason
-		? { taxCategory: category, taxExemption: reason.slice(0, INVOICE_TEXT_LIMITS.notes) }
+		? { taxCategory: category, taxExemption: reason.slice(0, INVOICE_TEXT_LIMITS.taxExemption) }
 		: { taxCategory: category };
 }
 

@@ -18,8 +18,12 @@ export interface Decimal {
 	scale: number;
 }
 
+/** Longer than any amount, quantity or rate: BigInt would take long over megabytes of digits. */
+const MAX_DIGITS = 40;
+
 /** An xs:decimal ("-12.50", "+3", ".5"), trailing zeros dropped, or null. */
 export function decimal(text: string): Decimal | null {
+	if (text.length > MAX_DIGITS) return null;
 	const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
 	if (!match || (!match[2] && !match[3])) return null;
 	const fraction = (match[3] ?? '').replace(/0+$/, '');

@@ -238,6 +238,14 @@ describe('credit notes, discounts and charges', () => {
 		});
 	});
 
+	it('keeps an exemption reason within what a line holds', () => {
+		const xml = example('XRechnung-O.xml').replace(
+			'Versicherungen sind von der Umsatzsteuer befreit.',
+			'Befreit. '.repeat(50)
+		);
+		expect(readOk(xml).fields.lines[0]!.taxExemption).toHaveLength(300);
+	});
+
 	it('shortens notes longer than the editor takes, and says so', () => {
 		const xml = example('BIS3_Invoice_positive.XML').replace(
 			'<cbc:Note>text</cbc:Note>',
@@ -319,6 +327,16 @@ describe('refusing what is not an e-invoice, or not safe to read', () => {
 			problem: 'unsupported',
 			message: expect.stringMatching(/ZUGFeRD 1/)
 		});
+	});
+
+	it('does not read a number thousands of digits long', () => {
+		const xml = example('BIS3_Invoice_positive.XML').replace(
+			'<cbc:InvoicedQuantity unitCode="KWH">1</cbc:InvoicedQuantity>',
+			`<cbc:InvoicedQuantity unitCode="KWH">${'9'.repeat(100_000)}</cbc:InvoicedQuantity>`
+		);
+		expect(readOk(xml).skipped).toEqual([
+			`line 1: the quantity "${'9'.repeat(30)}…" is not a decimal, so it is filled as 1 × 625743.54`
+		]);
 	});
 
 	it('refuses an amount that is not a plain decimal, naming it', () => {
