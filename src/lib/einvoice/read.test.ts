@@ -391,6 +391,21 @@ ${item.discountPercent > 0 ? `<cac:AllowanceCharge><cbc:ChargeIndicator>false</c
 ${body}</Invoice>`;
 	}
 
+	it('fills at most 500 lines, and says so and what the rest came to', () => {
+		const lines = Array.from({ length: 501 }, () => ({
+			quantity: 1000,
+			price: 100,
+			discount: 0,
+			rate: 0
+		}));
+		const { fields, skipped } = readOk(ublOf(lines));
+		expect(fields.lines).toHaveLength(500);
+		expect(skipped).toEqual([
+			'lines 501 to 501: only the first 500 lines are filled',
+			'Check the amounts against the document: its total before tax is 501.00, the filled form’s 500.00; its total is 501.00, the filled form’s 500.00.'
+		]);
+	});
+
 	it('gives back every line’s quantity, price and discount, and the document’s totals', () => {
 		const line = fc.record({
 			quantity: fc.integer({ min: 1, max: 1_000_000 }),
