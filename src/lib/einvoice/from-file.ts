@@ -12,6 +12,12 @@ import { MAX_XML_BYTES, type ParseXml } from './read-xml';
 /** A PDF may carry images and fonts beside its XML; past this it is not searched here. */
 export const MAX_EINVOICE_PDF_BYTES = 25 * 1024 * 1024;
 
+const ATTACHMENT_PROBLEMS = {
+	missing: 'The PDF names it but does not hold its content.',
+	damaged: 'Its content in the PDF is damaged and cannot be unpacked.',
+	'too large': `It unpacks to more than ${megabytes(MAX_XML_BYTES)}; e-invoices are read up to ${megabytes(MAX_XML_BYTES)}.`
+};
+
 export interface ChosenFile {
 	name: string;
 	/** May stop short of `size`: a file over the limits is refused by its size alone. */
@@ -75,7 +81,7 @@ export async function readEInvoiceFile(
 		const attached = await attachedXml(bytes, MAX_XML_BYTES);
 		if (!attached) return { kind: 'other' };
 		const source = `${name} (its ${attached.name})`;
-		if ('problem' in attached) return problem(source, attached.problem);
+		if ('problem' in attached) return problem(source, ATTACHMENT_PROBLEMS[attached.problem]);
 		return fromXml(attached.bytes, attached.bytes.length, source, parse);
 	}
 	return looksLikeXml(bytes) ? fromXml(bytes, size, name, parse) : { kind: 'other' };

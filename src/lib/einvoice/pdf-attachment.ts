@@ -15,7 +15,6 @@ import {
 	PDFString,
 	type PDFObject
 } from 'pdf-lib';
-import { megabytes } from '../ai/capture';
 
 /** The names the Factur-X and ZUGFeRD specifications give the XML, in their order of use. */
 const KNOWN_NAMES = ['factur-x.xml', 'zugferd-invoice.xml', 'xrechnung.xml'];
@@ -23,7 +22,10 @@ const KNOWN_NAMES = ['factur-x.xml', 'zugferd-invoice.xml', 'xrechnung.xml'];
 const MAX_NODES = 1000;
 
 export type AttachedXml =
-	{ name: string; bytes: Uint8Array } | { name: string; problem: string } | null;
+	| { name: string; bytes: Uint8Array }
+	/** Said in words by from-file.ts, which knows the app's wording (and keeps it out of the worker). */
+	| { name: string; problem: 'missing' | 'damaged' | 'too large' }
+	| null;
 
 const text = (value: PDFObject | undefined) =>
 	value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
@@ -92,20 +94,16 @@ export async function attachedInvoiceXml(pdf: Uint8Array, maxBytes: number): Pro
 			? (files.lookup(PDFName.of('UF')) ?? files.lookup(PDFName.of('F')))
 			: undefined;
 	if (!(stream instanceof PDFRawStream)) {
-		return { name, problem: 'The PDF names it but does not hold its content.' };
+		return { name, problem: 'missing' };
 	}
 	let bytes: Uint8Array;
 	try {
 		bytes = Uint8Array.from(decodePDFRawStream(stream).getBytes(maxBytes + 1));
 	} catch {
-		return { name, problem: 'Its content in the PDF is damaged and cannot be unpacked.' };
+		return { name, problem: 'damaged' };
 	}
 	if (bytes.length > maxBytes) {
-		const limit = megabytes(maxBytes);
-		return {
-			name,
-			problem: `It unpacks to more than ${limit}; e-invoices are read up to ${limit}.`
-		};
+		return { name, problem: 'too large' };
 	}
 	return { name, bytes };
 }
