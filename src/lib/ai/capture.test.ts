@@ -275,4 +275,66 @@ describe('reading and applying the captured fields', () => {
 			taxRate: '7'
 		});
 	});
+
+	it('fills line discounts, an amount off the invoice and prices before tax when given', () => {
+		const form: InvoiceForm = {
+			number: 'RE-2',
+			clientName: '',
+			issueDate: '2026-11-22',
+			dueDate: '2026-12-22',
+			currency: 'EUR',
+			lines: [],
+			discountKind: 'percent',
+			discountValue: '5',
+			notes: '',
+			reference: '',
+			buyerReference: '',
+			pricesIncludeTax: true
+		};
+		const { form: filled, filled: labels } = applyCapture(
+			form,
+			{
+				lines: [
+					{
+						description: 'Survey',
+						quantity: '2.5',
+						unitPrice: '100.00',
+						taxRate: '19',
+						discountPercent: '12.5'
+					},
+					{
+						description: 'Export',
+						quantity: '1',
+						unitPrice: '10',
+						taxRate: '0',
+						taxCategory: 'G',
+						taxExemption: 'Export outside the EU',
+						unit: 'hours'
+					}
+				],
+				buyerReference: '04011000-12345-67',
+				discount: '10.50',
+				pricesIncludeTax: false
+			},
+			{
+				newLineId: () => 'new',
+				paymentTermsDays: 14,
+				fieldText: formatsFor('de-DE', 'en-US').fieldText
+			}
+		);
+		expect(filled.lines[0]).toMatchObject({ discountPercent: '12,5', taxCategory: '' });
+		expect(filled.lines[1]).toMatchObject({
+			discountPercent: '0',
+			taxCategory: 'G',
+			taxExemption: 'Export outside the EU',
+			unit: 'hours'
+		});
+		expect(filled).toMatchObject({
+			buyerReference: '04011000-12345-67',
+			discountKind: 'amount',
+			discountValue: '10,50',
+			pricesIncludeTax: false
+		});
+		expect(labels).toEqual(['buyer reference', 'discount', 'prices before tax', '2 lines']);
+	});
 });

@@ -169,7 +169,29 @@ const LABELS: Record<keyof typeof FIELDS, string> = {
 
 export type CapturedFields = Partial<Record<keyof typeof FIELDS, string>> & {
 	lines: CapturedLine[];
+	/** An amount off the whole invoice, as a plain decimal (e-invoices' allowances). */
+	discount?: string;
+	/** BT-10 of an e-invoice (the Leitweg-ID of German public buyers). */
+	buyerReference?: string;
+	/** Whether the unit prices include tax; left as the form has it when absent. */
+	pricesIncludeTax?: boolean;
 };
+
+/** The fields that validate, and the words for those that did not. */
+export function validFields(raw: Record<string, unknown>): {
+	fields: Omit<CapturedFields, 'lines'>;
+	skipped: string[];
+} {
+	const fields: Omit<CapturedFields, 'lines'> = {};
+	const skipped: string[] = [];
+	for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
+		if (raw[key] === undefined || raw[key] === null || raw[key] === '') continue;
+		const result = v.safeParse(FIELDS[key], raw[key]);
+		if (result.success) fields[key] = result.output;
+		else skipped.push(LABELS[key]);
+	}
+	return { fields, skipped };
+}
 
 export type CaptureResult =
 	{ ok: true; fields: CapturedFields; skipped: string[] } | { ok: false; message: string };
@@ -179,14 +201,9 @@ export function readCapture(reply: AiReply): CaptureResult {
 	const output = toolOutputOf(reply);
 	if (!output.ok) return output;
 	const raw = output.value;
-	const fields: CapturedFields = { lines: [] };
-	const skipped: string[] = [];
-	for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
-		if (raw[key] === undefined || raw[key] === null || raw[key] === '') continue;
-		const result = v.safeParse(FIELDS[key], raw[key]);
-		if (result.success) fields[key] = result.output;
-		else skipped.push(LABELS[key]);
-	}
+	const valid = validFields(raw);
+	const fields: CapturedFields = { ...valid.fields, lines: [] };
+	const skipped = valid.skipped;
 	const lines = Array.isArray(raw.lines) ? raw.lines.slice(0, 200) : [];
 	const formats = formatsFor(raw.numberFormat);
 	lines.forEach((line, i) => {
@@ -238,15 +255,31 @@ export function applyCapture(
 	}
 	set('currency', fields.currency, LABELS.currency);
 	set('notes', fields.notes, LABELS.notes);
+	set('buyerReference', fields.buyerReference, 'buyer reference');
+	if (fields.discount !== undefined) {
+		next.discountKind = 'amount';
+		set('discountValue', options.fieldText(fields.discount), 'discount');
+	}
+	if (fields.pricesIncludeTax !== undefined && fields.pricesIncludeTax !== form.pricesIncludeTax) {
+		set(
+			'pricesIncludeTax',
+			fields.pricesIncludeTax,
+			fields.pricesIncludeTax ? 'prices with tax' : 'prices before tax'
+		);
+	}
 	if (fields.lines.length > 0) {
 		next.lines = [
 			...form.lines.filter((line) => !isBlank(line)),
-			...fields.lines.map((line) => ({
+			...fields.lines.map((line): LineForm => ({
 				...emptyLine(options.newLineId()),
 				description: line.description,
 				quantity: options.fieldText(line.quantity),
 				unitPrice: options.fieldText(line.unitPrice),
-				taxRate: options.fieldText(line.taxRate)
+				taxRate: options.fieldText(line.taxRate),
+				discountPercent: options.fieldText(line.discountPercent ?? '0'),
+				taxCategory: line.taxCategory ?? '',
+				taxExemption: line.taxExemption ?? '',
+				unit: line.unit ?? ''
 			}))
 		];
 		filled.push(countOf(fields.lines.length, 'line'));

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { readAmount, type AmountReading, type Separators } from '../invoice/amount-text';
 import type { LineForm } from '../invoice/invoice-form';
 import { quote } from '../invoice/quote';
+import type { VatCategory } from '../invoice/vat-category';
 
 /** What the model picks from (the tool's `numberFormat`), as the document writes 1234.56. */
 export const NUMBER_FORMATS: Record<string, Separators> = {
@@ -55,7 +56,13 @@ const LINE_NUMBERS = [
 export type CapturedLine = Omit<
 	LineForm,
 	'id' | 'discountPercent' | 'unit' | 'taxName' | 'taxCategory' | 'taxExemption'
->;
+> & {
+	/** Absent: none (a model is not asked for them; an e-invoice gives them). */
+	discountPercent?: string;
+	taxCategory?: VatCategory;
+	taxExemption?: string;
+	unit?: string;
+};
 
 /** A line, or why not: a number that does not read is named with its value and the reason. */
 export function readLine(raw: unknown, formats: Separators[]): CapturedLine | string | null {

@@ -30,3 +30,23 @@ const CODES: Record<string, string> = {
 export function unitCodeOf(unit: string | undefined): string {
 	return CODES[unit?.trim().toLowerCase() ?? ''] ?? 'C62';
 }
+
+/** The word an incoming e-invoice's code is filled as: one that unitCodeOf turns back into it. */
+const WORDS: Record<string, string> = {
+	HUR: 'hours',
+	DAY: 'days',
+	WEE: 'weeks',
+	MON: 'months',
+	ANN: 'years',
+	H87: 'pcs',
+	KMT: 'km',
+	KGM: 'kg',
+	MTR: 'm',
+	LTR: 'l',
+	LS: 'flat rate'
+};
+
+/** The unit for a code, or undefined for "one" (C62) and codes without a common word. */
+export function unitWordOf(code: string | undefined): string | undefined {
+	return code !== undefined && Object.hasOwn(WORDS, code) ? WORDS[code] : undefined;
+}

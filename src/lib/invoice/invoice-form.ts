@@ -284,7 +284,7 @@ function readVatCategory(
 	const taxExemption = line.taxExemption.trim();
 	if (category === 'E' && !taxExemption)
 		errors[`${path}.taxExemption`] = 'Enter why the line is exempt (the law’s article)';
-	const exemptionTooLong = tooLong(taxExemption, 300);
+	const exemptionTooLong = tooLong(taxExemption, INVOICE_TEXT_LIMITS.taxExemption);
 	if (exemptionTooLong) errors[`${path}.taxExemption`] = exemptionTooLong;
 	return { taxCategory: category, ...(taxExemption ? { taxExemption } : {}) };
 }

@@ -35,7 +35,8 @@ export const INVOICE_TEXT_LIMITS = {
 	description: 2000,
 	notes: 5000,
 	reference: 200,
-	unit: 20
+	unit: 20,
+	taxExemption: 300
 } as const;
 /** Ids are made by this app (UUIDs); 64 characters leave room for other tools' ids. */
 const id = v.pipe(
@@ -134,7 +135,7 @@ export const LineItemSchema = v.object({
 	/** The VAT category (vat-category.ts); absent: standard when taxed, else not chosen yet. */
 	taxCategory: v.optional(v.picklist(VAT_CATEGORIES)),
 	/** Why no VAT is charged, printed on the invoice (BT-120); absent: the category's default. */
-	taxExemption: v.optional(shortText(300))
+	taxExemption: v.optional(shortText(INVOICE_TEXT_LIMITS.taxExemption))
 });
 
 export const PAYMENT_METHODS = ['bank-transfer', 'card', 'cash', 'other'] as const;
