@@ -212,8 +212,6 @@ describe('invariant 3: replicas converge without endless copies', () => {
 	});
 });
 
-describe('invariant 1 and 3: an issued invoice edited in the cloud console', () => {});
-
 describe('invariant 6: activity logs merge as a union on import', () => {
 	it('a backup of a draft edit made alongside the issue keeps its log entry', async () => {
 		// Path: sync-rules.ts importOutcome → standingIssue returns the local (issued) version,
