@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createInvoice, expectAccessible } from './helpers';
+import { createInvoice, expectAccessible, openNewInvoice } from './helpers';
 
 /** Presses Tab until the target has focus, proving it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator) {
@@ -34,7 +34,7 @@ for (const width of [1280, 390]) {
 		await expectAccessible(page, 'correct dialog');
 		await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
-		await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+		await openNewInvoice(page);
 		await page.getByLabel('Unit price').fill('x');
 		await page.getByRole('button', { name: 'Save invoice' }).click();
 		await expectAccessible(page, 'editor with errors');

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startFakeBedrock, type FakeBedrock } from '../src/lib/testing/fake-bedrock';
 import { badge, configureAws, connect, expect, SECRET, test as awsTest, TOKEN_START } from './aws';
-import { createInvoice, expectAccessible } from './helpers';
+import { createInvoice, expectAccessible, openNewInvoice } from './helpers';
 
 /**
  * AI tests get a fake Bedrock runtime on 127.0.0.1 beside the local DynamoDB, and
@@ -57,7 +57,7 @@ test('AI buttons are off, with the reason, until AWS is connected', async ({
 	await expect(page.getByRole('region', { name: 'AI review' })).toContainText('connect AWS first');
 	// Unusable, the review is one small action, not a card of explanations.
 	await expect(page.getByText(/^Checks the totals/)).toHaveCount(0);
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByRole('button', { name: 'Fill from document…' }).click();
 	// E-invoices are read without AI (tests/einvoice-read.spec.ts); the pasted text needs it.
 	await expect(page.getByRole('button', { name: 'Choose a document…' })).toBeEnabled();
@@ -182,7 +182,7 @@ test('Fill from document fills the editor from a PDF and from an image, and save
 	connectedPage: page,
 	bedrock
 }) => {
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 
 	const fill = page.getByRole('button', { name: 'Fill from document…' });
 	await expect(fill).toHaveAttribute('aria-expanded', 'false');
@@ -325,7 +325,7 @@ test('a photo over Bedrock’s 3.75 MB image limit is scaled down before it is s
 	connectedPage: page,
 	bedrock
 }) => {
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByRole('button', { name: 'Fill from document…' }).click();
 	// Random pixels do not compress: a 1100 × 1100 PNG of them is about 4.8 MB.
 	const photo = Buffer.from(

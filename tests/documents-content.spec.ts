@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { downloadedPdfText, expectAccessible } from './helpers';
+import { downloadedPdfText, expectAccessible, openNewInvoice } from './helpers';
 
 test('a German client gets a German PDF with payment details, units, PO and a catalogue line', async ({
 	page
@@ -40,7 +40,7 @@ test('a German client gets a German PDF with payment details, units, PO and a ca
 	await page.getByRole('button', { name: 'Save client' }).click();
 	await expect(page.getByText('Client Bäckerei Schulz saved')).toBeVisible();
 
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill('Bäckerei Schulz');
 	await expect(page.getByLabel('Currency')).toHaveValue('EUR');
 	await page.getByLabel('PO / reference').fill('PO-4711');
@@ -85,7 +85,7 @@ test('a German client gets a German PDF with payment details, units, PO and a ca
 
 test('prices entered with tax: the total is exactly the gross entered', async ({ page }) => {
 	await page.goto('./');
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill('Café Nord');
 	await page.getByLabel('Prices include tax').check();
 	await page.getByLabel('Description').fill('Lunch catering');

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { createInvoice, downloadedPdfText, expectAccessible, openInvoices } from './helpers';
+import {
+	createInvoice,
+	downloadedPdfText,
+	expectAccessible,
+	openInvoices,
+	openNewInvoice
+} from './helpers';
 
 test('a quote has its own series and PDF, and converts to a linked invoice', async ({ page }) => {
 	await page.goto('./');
@@ -95,7 +101,7 @@ test('a negative quantity on an invoice is refused with a hint to use a credit n
 	page
 }) => {
 	await page.goto('./');
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill('Acme Ltd');
 	await page.getByLabel('Description').fill('Refund');
 	await page.getByLabel('Quantity').fill('-2');

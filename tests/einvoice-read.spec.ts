@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { embedFacturX } from '../src/lib/pdf/factur-x';
+import { openNewInvoice } from './helpers';
 
 const example = (name: string) =>
 	readFileSync(
@@ -24,7 +25,7 @@ test('without AWS, an XRechnung file fills the editor in the browser and saves a
 }) => {
 	await page.goto('./');
 	await expect(page.getByRole('status')).toContainText('Local only');
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByRole('button', { name: 'Fill from document…' }).click();
 	const choose = page.getByRole('button', { name: 'Choose a document…' });
 	await expect(choose).toBeEnabled();
@@ -76,7 +77,7 @@ test('without AWS, an XRechnung file fills the editor in the browser and saves a
 	await expect(page.getByText('Versicherungen sind von der Umsatzsteuer befreit.')).toBeVisible();
 
 	// A Factur-X PDF: its XML is found in the PDF worker and read the same way.
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByRole('button', { name: 'Fill from document…' }).click();
 	await page
 		.getByLabel('Document')

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { validateEn16931 } from '../src/lib/testing/en16931';
-import { createInvoice, expectAccessible } from './helpers';
+import { createInvoice, expectAccessible, openNewInvoice } from './helpers';
 
 async function issue(page: Page, number: string) {
 	await page.getByRole('button', { name: 'Mark as sent' }).click();
@@ -102,8 +102,7 @@ test('an issued invoice downloads as an XRechnung that passes the EN 16931 rules
 });
 
 async function createInvoiceWithExemptLine(page: Page): Promise<string> {
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
-	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill('Stadtwerke Köln');
 	await page.getByLabel('Description').fill('Consulting');
 	await page.getByLabel('Quantity').fill('12.5');

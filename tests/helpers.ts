@@ -17,10 +17,15 @@ export interface InvoiceInput {
 	notes?: string;
 }
 
-/** Creates an invoice through the editor, the way a person would, and waits for its page. */
-export async function createInvoice(page: Page, input: InvoiceInput): Promise<string> {
+/** Opens the editor for a new invoice and waits until it is there, not the page it left. */
+export async function openNewInvoice(page: Page): Promise<void> {
 	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+}
+
+/** Creates an invoice through the editor, the way a person would, and waits for its page. */
+export async function createInvoice(page: Page, input: InvoiceInput): Promise<string> {
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill(input.client);
 	if (input.currency) await page.getByLabel('Currency').selectOption(input.currency);
 	for (const [index, line] of input.lines.entries()) {

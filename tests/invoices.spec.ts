@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createInvoice, downloadedPdfText, openInvoices } from './helpers';
+import { createInvoice, downloadedPdfText, openInvoices, openNewInvoice } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	await page.goto('./');
@@ -62,7 +62,7 @@ test('create, edit and delete an invoice by its contract names', async ({ page }
 test('the editor explains wrong fields and saves nothing until they are right', async ({
 	page
 }) => {
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Unit price').fill('12.345');
 	await page.getByRole('button', { name: 'Save invoice' }).click();
 	const price = page.getByLabel('Unit price');
@@ -81,7 +81,7 @@ test('the editor explains wrong fields and saves nothing until they are right', 
 test('a description stops at its limit with a count near it; a line too large is named and focused', async ({
 	page
 }) => {
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill('Acme');
 	const description = page.getByLabel('Description');
 	await description.fill('x'.repeat(1700));
@@ -115,7 +115,7 @@ test('a German number format: decimal comma typed, and amounts and dates shown t
 	await expect(page.getByText('Business settings saved')).toBeVisible();
 	await page.goto('./');
 
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	const price = page.getByLabel('Unit price');
 	await price.fill('1,234.56');
 	await price.blur();

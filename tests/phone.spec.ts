@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../src/lib/testing/factories';
-import { expectAccessible, importBackup } from './helpers';
+import { expectAccessible, importBackup, openNewInvoice } from './helpers';
 
 const PHONE = 390;
 
@@ -113,8 +113,7 @@ for (const width of [PHONE, 1280]) {
 		await page.goto('./');
 		await expect(page.getByText('No invoices yet')).toBeVisible();
 		await check(page, width, 'empty invoices', 'Invoices');
-		await page.getByRole('link', { name: 'New invoice', exact: true }).click();
-		await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+		await openNewInvoice(page);
 		await check(page, width, 'new invoice', 'New invoice');
 		await page.getByRole('link', { name: 'Clients', exact: true }).click();
 		await expect(page.getByText('No clients yet')).toBeVisible();

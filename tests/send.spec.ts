@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openInvoices } from './helpers';
+import { expectAccessible, openInvoices, openNewInvoice } from './helpers';
 
 /** Records what the page hands to the mail program or the share sheet. */
 async function recordMail(page: Page, { canShare }: { canShare: boolean }) {
@@ -37,7 +37,7 @@ async function issuedInvoice(page: Page, dueDaysAgo: number): Promise<string> {
 	await page.getByLabel('Email').fill('ap@acme.test');
 	await page.getByRole('button', { name: 'Save client' }).click();
 	await expect(page.getByRole('link', { name: 'Acme Ltd' })).toBeVisible();
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill('Acme Ltd');
 	await page.getByLabel('Issue date').fill(daysAgo(dueDaysAgo + 30));
 	await page.getByLabel('Due date').fill(daysAgo(dueDaysAgo));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { jpegHeader, pngHeader } from '../src/lib/testing/images';
-import { createInvoice, expectAccessible } from './helpers';
+import { createInvoice, expectAccessible, openNewInvoice } from './helpers';
 
 const PNG_1PX = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -32,7 +32,7 @@ test('business settings shape new invoices: numbering, currency, terms and logo'
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await expect(page.getByText('Business settings saved')).toBeVisible();
 
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	const number = page.getByLabel('Invoice number');
 	await expect(number).toHaveValue(/^MS-\d\d\/001$/);
 	await expect(page.getByLabel('Currency')).toHaveValue('EUR');
@@ -49,7 +49,7 @@ test('business settings shape new invoices: numbering, currency, terms and logo'
 	const from = page.getByRole('region', { name: 'Invoice', exact: true });
 	await expect(from.getByText('Müller & Söhne')).toBeVisible();
 	await expect(from.getByText('buero@mueller.test')).toBeVisible();
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await expect(number).toHaveValue(saved.replace(/001$/, '002'));
 
 	await page.goto('./settings/');
@@ -148,7 +148,7 @@ test('an invoice number already in use is refused', async ({ page }) => {
 		client: 'Client A',
 		lines: [{ description: 'x', unitPrice: '1' }]
 	});
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill('Client B');
 	await page.getByLabel('Invoice number').fill(first);
 	await page.getByLabel('Description').fill('y');

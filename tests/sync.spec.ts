@@ -9,7 +9,7 @@ import {
 	pasteCredentials,
 	test
 } from './aws';
-import { createInvoice, openInvoices } from './helpers';
+import { createInvoice, openInvoices, openNewInvoice } from './helpers';
 
 interface LocalRecord {
 	id: string;
@@ -437,7 +437,7 @@ test('a soak with random faults and reloads ends with devices and table identica
 
 /** A new invoice, without insisting on its number: a sync may renumber a clashing draft. */
 async function createDraft(page: Page, client: string): Promise<void> {
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
+	await openNewInvoice(page);
 	await page.getByLabel('Client').fill(client);
 	await page.getByLabel('Description').fill('Soak work');
 	await page.getByLabel('Unit price').fill('3');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createInvoice, expectAccessible, openInvoices } from './helpers';
+import { createInvoice, expectAccessible, openInvoices, openNewInvoice } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	await page.goto('./');
@@ -7,8 +7,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 async function newInvoice(page: Page) {
-	await page.getByRole('link', { name: 'New invoice', exact: true }).click();
-	await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
+	await openNewInvoice(page);
 }
 
 const leaveDialog = (page: Page) => page.getByRole('dialog', { name: 'Leave without saving?' });
