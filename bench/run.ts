@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the app, serves it on 127.0.0.1, measures in Chromium; then sync
- * against dynalite and the sync soak. `--only=<section>` runs one section (foundation, sync,
- * pdf, analytics, ai, soak); `--no-build` uses the existing build. The build, the server and
+ * against dynalite and the sync soak. `--only=<section>` runs one section (foundation, scale,
+ * sync, pdf, analytics, ai, soak); `--no-build` uses the existing build. The build, the server and
  * Chromium are started only for sections that need them.
  */
 import { execSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { foundationBench, type Row } from './foundation';
 import { aiBench } from './ai';
 import { analyticsBench } from './analytics';
 import { pdfBench } from './pdf';
+import { scaleBench } from './scale';
 import { soakBench } from './soak';
 import { syncBench } from './sync';
 
@@ -23,7 +24,13 @@ const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const wanted = (section: string) => !only || only === section;
-const needsBrowser = ['foundation', 'pdf', 'ai'].some(wanted);
+const needsBrowser = ['foundation', 'scale', 'pdf', 'ai'].some(wanted);
+/** `--sizes=10000,100000`: the invoice counts the scale section measures at. */
+const sizes = (
+	process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? '10000,100000'
+)
+	.split(',')
+	.map(Number);
 
 if (needsBrowser && !process.argv.includes('--no-build')) {
 	execSync('npm run build:local', { cwd: root, stdio: 'ignore' });
@@ -34,6 +41,7 @@ const chromium = async () => (browser ??= await launchChromium());
 try {
 	const sections: [string, () => Row[] | Promise<Row[]>][] = [
 		['foundation', async () => foundationBench(await chromium(), BASE_URL)],
+		['scale', async () => scaleBench(await chromium(), BASE_URL, sizes)],
 		['sync', syncBench],
 		['pdf', async () => pdfBench(await chromium(), BASE_URL)],
 		['analytics', analyticsBench],

@@ -1,7 +1,7 @@
 import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import { creditedByInvoice, creditNotesByInvoice } from '../invoice/documents';
-import { toRow, type InvoiceRow } from '../invoice/list-query';
+import { PAGE_SIZE, toRow, type InvoiceRow } from '../invoice/list-query';
 import { formatsFor, type Formats } from '../invoice/formats';
 import type { ActivityStamp } from '../invoice/activity';
 import type { IssueContext } from '../invoice/issue';
@@ -32,8 +32,10 @@ export class AppData {
 	#pending = $state(0);
 	#today = $state('');
 	#loaded = $state(false);
+	#loadFailure = $state<string | null>(null);
 	/** The load and the notices so far, applied; the next one starts after it. */
 	#applied: Promise<void> = Promise.resolve();
+	#everything: Promise<void> | null = null;
 
 	/** What issued credit notes take off each invoice, and the credit notes of each. */
 	readonly credited = $derived(creditedByInvoice(this.#invoices));
@@ -74,8 +76,13 @@ export class AppData {
 	get today() {
 		return this.#today;
 	}
+	/** Every record is read. Until then `invoices` may hold only the newest page (`start`). */
 	get loaded() {
 		return this.#loaded;
+	}
+	/** Why the records could not all be read, in words; the app stays on what it has. */
+	get loadFailure() {
+		return this.#loadFailure;
 	}
 
 	/** What issuing `invoice` now copies into it (invoice/issue.ts). */
@@ -117,25 +124,59 @@ export class AppData {
 		return this.services.ai;
 	}
 
+	/**
+	 * Reads what the first screen needs: the small collections and the newest page of
+	 * invoices, so the list shows before 100,000 invoices are read. `load` reads the rest.
+	 */
+	start(): Promise<void> {
+		return this.#inOrder(() => this.#loadFirstPage());
+	}
+
+	/**
+	 * Reads every record, once; later changes arrive as notices. `loaded` turns true, or
+	 * `loadFailure` says why not.
+	 */
 	load(): Promise<void> {
-		return this.#inOrder(() => this.#load());
+		return (this.#everything ??= this.#inOrder(() => this.#load()).catch((error: unknown) => {
+			this.#loadFailure = error instanceof Error ? error.message : String(error);
+			throw error;
+		}));
+	}
+
+	async #loadFirstPage(): Promise<void> {
+		const [newest] = await Promise.all([
+			this.services.repository.newestInvoices('invoice', PAGE_SIZE),
+			this.#loadSmall()
+		]);
+		this.services.repository.observe(newest);
+		this.#invoices = newest;
 	}
 
 	async #load(): Promise<void> {
+		const [invoices] = await Promise.all([
+			this.services.repository.all('invoices'),
+			this.#loadSmall()
+		]);
+		this.services.repository.observe(invoices);
+		this.#invoices = invoices.filter((r) => !r.deleted);
+		this.#loaded = true;
+		this.#loadFailure = null;
+	}
+
+	/** Clients, schedules, the profile and the pending count: few records, read whole. */
+	async #loadSmall(): Promise<void> {
 		const { repository } = this.services;
-		const [invoices, clients, profiles, schedules] = await Promise.all([
-			repository.all('invoices'),
+		const [clients, profiles, schedules, pending] = await Promise.all([
 			repository.all('clients'),
 			repository.all('profile'),
-			repository.all('schedules')
+			repository.all('schedules'),
+			this.services.store.pendingCount()
 		]);
-		repository.observe([...invoices, ...clients, ...profiles, ...schedules]);
-		this.#invoices = invoices.filter((r) => !r.deleted);
+		repository.observe([...clients, ...profiles, ...schedules]);
 		this.#schedules = schedules.filter((r) => !r.deleted);
 		this.#clients = sortClients(clients.filter((r) => !r.deleted));
 		this.#profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? DEFAULT_PROFILE;
-		this.#pending = await this.services.store.pendingCount();
-		this.#loaded = true;
+		this.#pending = pending;
 	}
 
 	/** Re-reads the midnight-sensitive state (overdue) when the day changes. */

@@ -9,6 +9,7 @@ import type { CollectionName } from '../storage/record-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { makeInvoice, makeInvoiceDraft, makeProfile } from '../testing/factories';
 import { memoryAws, memorySync } from '../testing/memory-aws';
+import { PAGE_SIZE } from '../invoice/list-query';
 import { AppData } from './app-data.svelte';
 import type { Services } from './services';
 
@@ -84,6 +85,46 @@ describe('AppData', () => {
 		await settle();
 		expect(second.invoices).toEqual([]);
 		expect(first.invoices).toEqual([]);
+	});
+
+	it('shows the newest invoices first, before every invoice is read, then the rest', async () => {
+		const { store, first } = twoTabs();
+		const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
+		const invoices = Array.from({ length: PAGE_SIZE + 30 }, (_, n) =>
+			makeInvoice({ id: `i${n}`, number: `INV-${n}`, issueDate: day(n) })
+		);
+		await store.write(
+			invoices.map((record) => ({ change: { collection: 'invoices', record }, origin: 'edit' }))
+		);
+		let readAll = () => {};
+		const held = new Promise<void>((resolve) => (readAll = resolve));
+		const all = store.all.bind(store);
+		store.all = (async (collection: CollectionName) => {
+			if (collection === 'invoices') await held;
+			return all(collection);
+		}) as typeof store.all;
+		await first.start();
+		const rest = first.load();
+		expect(first.loaded).toBe(false);
+		const newest = invoices.slice(-PAGE_SIZE).map((i) => i.id);
+		expect(first.invoices.map((i) => i.id).sort()).toEqual(newest.sort());
+		readAll();
+		await rest;
+		expect(first.loaded).toBe(true);
+		expect(first.invoices).toHaveLength(invoices.length);
+	});
+
+	it('says so when the rest of the invoices cannot be read', async () => {
+		const { store, first } = twoTabs();
+		const all = store.all.bind(store);
+		store.all = (async (collection: CollectionName) => {
+			if (collection === 'invoices') throw new Error('The disk is full');
+			return all(collection);
+		}) as typeof store.all;
+		await first.start();
+		await expect(first.load()).rejects.toThrow('The disk is full');
+		expect(first.loadFailure).toBe('The disk is full');
+		expect(first.loaded).toBe(false);
 	});
 
 	it('keeps a record pulled while the list was loading (the load read it before the pull)', async () => {

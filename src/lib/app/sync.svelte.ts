@@ -420,17 +420,15 @@ export class SyncCoordinator {
 	}
 
 	async #loadLists(): Promise<void> {
-		const [conflicts, outbox, repairs] = await Promise.all([
+		const [conflicts, failing, repairs] = await Promise.all([
 			this.deps.store.conflicts(),
-			this.deps.store.outbox(),
+			this.deps.store.failingOutbox(),
 			this.deps.store.readMeta<RepairLog>(REPAIRS_KEY)
 		]);
 		if (repairs) this.#repairs = repairs;
 		this.#conflicts = conflicts.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
 		// Reasons stored by an older version were not scrubbed: scrub what is shown, too.
-		this.#attention = outbox
-			.filter((e) => e.lastError)
-			.map((e) => ({ ...e, lastError: this.#redact(e.lastError ?? '') }));
+		this.#attention = failing.map((e) => ({ ...e, lastError: this.#redact(e.lastError ?? '') }));
 	}
 
 	#schedule(delay = Math.min(MAX_BACKOFF_MS, SYNC_INTERVAL_MS * 2 ** this.#failures)): void {

@@ -26,6 +26,9 @@ export function toRow(invoice: Invoice, today: string, credited = 0): InvoiceRow
 	return { invoice, totals, status: displayStatus(invoice, totals, today), haystack };
 }
 
+/** Rows per page of the list; also what the app reads first after a reload. */
+export const PAGE_SIZE = 50;
+
 export type SortKey = 'issueDate' | 'dueDate' | 'number' | 'client' | 'total';
 export type StatusFilter = 'all' | DisplayStatus;
 
@@ -94,17 +97,20 @@ function amountBound(text: string, currency: string): number | null {
 }
 
 export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): InvoiceRow[] {
+	// Read the query once: it is a reactive proxy on the page, and reading its fields for each
+	// of 10,000 rows costs more than the filtering itself.
+	const { kind, status, clientId, from, to, minTotal, maxTotal } = query;
 	const terms = query.text.toLowerCase().split(/\s+/).filter(Boolean);
 	return rows.filter((row) => {
 		const { invoice } = row;
-		if ((invoice.kind ?? 'invoice') !== query.kind) return false;
-		if (query.status !== 'all' && row.status !== query.status) return false;
-		if (query.clientId && invoice.clientId !== query.clientId) return false;
-		if (query.from && invoice.issueDate < query.from) return false;
-		if (query.to && invoice.issueDate > query.to) return false;
-		const min = query.minTotal ? amountBound(query.minTotal, invoice.currency) : null;
+		if ((invoice.kind ?? 'invoice') !== kind) return false;
+		if (status !== 'all' && row.status !== status) return false;
+		if (clientId && invoice.clientId !== clientId) return false;
+		if (from && invoice.issueDate < from) return false;
+		if (to && invoice.issueDate > to) return false;
+		const min = minTotal ? amountBound(minTotal, invoice.currency) : null;
 		if (min !== null && row.totals.total < min) return false;
-		const max = query.maxTotal ? amountBound(query.maxTotal, invoice.currency) : null;
+		const max = maxTotal ? amountBound(maxTotal, invoice.currency) : null;
 		if (max !== null && row.totals.total > max) return false;
 		return terms.every((term) => row.haystack.includes(term));
 	});

@@ -5,7 +5,14 @@ import {
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
-import type { BusinessProfile, Client, Invoice, Logo, Schedule } from '../invoice/schema';
+import type {
+	BusinessProfile,
+	Client,
+	DocumentKind,
+	Invoice,
+	Logo,
+	Schedule
+} from '../invoice/schema';
 import {
 	acknowledged,
 	sending,
@@ -39,7 +46,7 @@ interface InvoiceLabDb extends DBSchema {
 	profile: { key: string; value: BusinessProfile };
 	schedules: { key: string; value: Schedule };
 	logos: { key: string; value: Logo };
-	outbox: { key: string; value: OutboxEntry };
+	outbox: { key: string; value: OutboxEntry; indexes: { 'by-error': string } };
 	conflicts: { key: string; value: ConflictCopy };
 	meta: { key: string; value: { key: string; value: unknown } };
 }
@@ -78,6 +85,11 @@ const MIGRATIONS: Array<(db: IDBPDatabase<InvoiceLabDb>, tx: UpgradeTx) => void>
 	},
 	(db) => {
 		db.createObjectStore('logos', { keyPath: 'id' });
+	},
+	(_db, tx) => {
+		// Only failed pushes carry `lastError`, so only they are in this index: the app finds
+		// them at start without reading 100,000 pending changes.
+		tx.objectStore('outbox').createIndex('by-error', 'lastError');
 	}
 ];
 
@@ -100,6 +112,9 @@ export async function openIdbStore(name = 'invoicelab'): Promise<IdbRecordStore>
 	return new IdbRecordStore(db);
 }
 
+/** Records per read in `all`: small enough that one slice never holds the page for long. */
+const READ_SLICE = 2000;
+
 function abortQuietly(tx: { abort(): void }): void {
 	try {
 		tx.abort();
@@ -111,12 +126,38 @@ function abortQuietly(tx: { abort(): void }): void {
 export class IdbRecordStore implements RecordStore {
 	constructor(private readonly db: IDBPDatabase<InvoiceLabDb>) {}
 
-	all<K extends CollectionName>(collection: K): Promise<Collections[K][]> {
-		return this.db.getAll(collection) as Promise<Collections[K][]>;
+	/**
+	 * One transaction, read in slices: each slice arrives as a task of its own, so the page
+	 * keeps answering input while 100,000 invoices are read, and none are read twice.
+	 */
+	async all<K extends CollectionName>(collection: K): Promise<Collections[K][]> {
+		const tx = this.db.transaction(collection);
+		const records: Collections[K][] = [];
+		for (let after: string | undefined; ;) {
+			const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+			const slice = (await tx.store.getAll(range, READ_SLICE)) as Collections[K][];
+			for (const record of slice) records.push(record);
+			if (slice.length < READ_SLICE) break;
+			after = slice.at(-1)?.id;
+		}
+		await tx.done;
+		return records;
 	}
 
 	get<K extends CollectionName>(collection: K, id: string): Promise<Collections[K] | undefined> {
 		return this.db.get(collection, id) as Promise<Collections[K] | undefined>;
+	}
+
+	async newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]> {
+		const found: Invoice[] = [];
+		const tx = this.db.transaction('invoices');
+		let cursor = await tx.store.index('by-issue-date').openCursor(null, 'prev');
+		for (; cursor; cursor = await cursor.continue()) {
+			const invoice = cursor.value;
+			if (found.length >= count && invoice.issueDate !== found.at(-1)?.issueDate) break;
+			if (!invoice.deleted && (invoice.kind ?? 'invoice') === kind) found.push(invoice);
+		}
+		return found;
 	}
 
 	async getMany<K extends CollectionName>(
@@ -244,6 +285,10 @@ export class IdbRecordStore implements RecordStore {
 
 	outbox(): Promise<OutboxEntry[]> {
 		return this.db.getAll('outbox');
+	}
+
+	failingOutbox(): Promise<OutboxEntry[]> {
+		return this.db.getAllFromIndex('outbox', 'by-error');
 	}
 
 	pendingCount(): Promise<number> {

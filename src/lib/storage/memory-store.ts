@@ -1,3 +1,4 @@
+import type { DocumentKind, Invoice } from '../invoice/schema';
 import {
 	acknowledged,
 	sending,
@@ -33,6 +34,15 @@ export class MemoryRecordStore implements RecordStore {
 	async get<K extends CollectionName>(collection: K, id: string) {
 		const record = this.table(collection).get(id);
 		return record === undefined ? undefined : (structuredClone(record) as Collections[K]);
+	}
+
+	async newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]> {
+		const live = ([...this.table('invoices').values()] as Invoice[])
+			.filter((i) => !i.deleted && (i.kind ?? 'invoice') === kind)
+			.sort((a, b) => b.issueDate.localeCompare(a.issueDate));
+		const last = live[count - 1]?.issueDate;
+		const page = last === undefined ? live : live.filter((i) => i.issueDate >= last);
+		return page.map((invoice) => structuredClone(invoice));
 	}
 
 	async getMany<K extends CollectionName>(collection: K, ids: readonly string[]) {
@@ -96,6 +106,10 @@ export class MemoryRecordStore implements RecordStore {
 	async markFailed(key: string, reason: string): Promise<void> {
 		const entry = this.pending.get(key);
 		if (entry) this.pending.set(key, { ...entry, attempts: entry.attempts + 1, lastError: reason });
+	}
+
+	async failingOutbox(): Promise<OutboxEntry[]> {
+		return (await this.outbox()).filter((entry) => entry.lastError);
 	}
 
 	async outbox(): Promise<OutboxEntry[]> {

@@ -91,6 +91,21 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 		expect(await store.pendingCount()).toBe(0);
 	});
 
+	it('finds the pending changes whose push failed without reading the others', async () => {
+		const store = await open();
+		await store.write(['a', 'b', 'c'].map((id) => edit(makeInvoice({ id }))));
+		expect(await store.failingOutbox()).toEqual([]);
+		await store.markFailed('invoices:b', 'Item too large');
+		expect(await store.failingOutbox()).toMatchObject([
+			{ key: 'invoices:b', lastError: 'Item too large' }
+		]);
+		// A newer edit of b is a fresh attempt: it no longer needs attention.
+		await store.write([edit(makeInvoice({ id: 'b', hlc: 'h9' }))]);
+		expect((await store.failingOutbox()).map((e) => e.key)).toEqual(
+			(await store.outbox()).filter((e) => e.lastError).map((e) => e.key)
+		);
+	});
+
 	it('refuses a write whose record moved since it was read, writing nothing', async () => {
 		const store = await open();
 		await store.write([edit(makeInvoice({ id: 'a', hlc: 'h1' }))]);
@@ -145,6 +160,27 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 		expect(await store.conflicts()).toEqual([]);
 	});
 
+	it('reads the newest live invoices of a kind first, with every one sharing the last date', async () => {
+		const store = await open();
+		const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}`;
+		await store.write([
+			edit(makeInvoice({ id: 'old', issueDate: day(1) })),
+			edit(makeInvoice({ id: 'tie-a', issueDate: day(5) })),
+			edit(makeInvoice({ id: 'tie-b', issueDate: day(5) })),
+			edit(makeInvoice({ id: 'quote', issueDate: day(9), kind: 'quote' })),
+			edit(makeInvoice({ id: 'gone', issueDate: day(9), deleted: true })),
+			edit(makeInvoice({ id: 'newest', issueDate: day(8) })),
+			edit(makeInvoice({ id: 'tie-c', issueDate: day(5) }))
+		]);
+		const ids = async (count: number) =>
+			(await store.newestInvoices('invoice', count)).map((i) => i.id).sort();
+		expect(await ids(1)).toEqual(['newest']);
+		// The second newest date has three invoices: all of them come, whatever their order.
+		expect(await ids(2)).toEqual(['newest', 'tie-a', 'tie-b', 'tie-c']);
+		expect(await ids(10)).toEqual(['newest', 'old', 'tie-a', 'tie-b', 'tie-c']);
+		expect((await store.newestInvoices('quote', 5)).map((i) => i.id)).toEqual(['quote']);
+	});
+
 	it('reads and writes metadata', async () => {
 		const store = await open();
 		expect(await store.readMeta('device')).toBeUndefined();
@@ -154,6 +190,13 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 });
 
 describe('IndexedDB RecordStore', () => {
+	it('reads every record once when it reads them in slices', async () => {
+		const store = await openIdbStore('slices');
+		const ids = Array.from({ length: 4_001 }, (_, n) => `i${String(n).padStart(5, '0')}`);
+		await store.write(ids.map((id) => edit(makeInvoice({ id }))));
+		expect((await store.all('invoices')).map((i) => i.id)).toEqual(ids);
+	});
+
 	it('writes a batch all or nothing', async () => {
 		const store = await openIdbStore('atomic');
 		const bad = { ...makeInvoice({ id: 'bad' }), payments: [() => 0] } as never;

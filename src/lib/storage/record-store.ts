@@ -1,4 +1,11 @@
-import type { BusinessProfile, Client, Invoice, Logo, Schedule } from '../invoice/schema';
+import type {
+	BusinessProfile,
+	Client,
+	DocumentKind,
+	Invoice,
+	Logo,
+	Schedule
+} from '../invoice/schema';
 
 /** Every kind of record the app stores and will sync. */
 export interface Collections {
@@ -180,6 +187,13 @@ export function matches(
 export interface RecordStore {
 	all<K extends CollectionName>(collection: K): Promise<Collections[K][]>;
 	get<K extends CollectionName>(collection: K, id: string): Promise<Collections[K] | undefined>;
+	/**
+	 * The live documents of one kind with the latest issue dates: at least `count` of them
+	 * (fewer only if there are fewer), plus every other one sharing the last one's date, so
+	 * the caller can order them exactly as the list does. What a page shows first after a
+	 * reload, without reading every invoice.
+	 */
+	newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]>;
 	/** Reads many records in one go; the result lines up with `ids`. */
 	getMany<K extends CollectionName>(
 		collection: K,
@@ -206,6 +220,8 @@ export interface RecordStore {
 	/** Records a failed push on the entry (it stays pending). */
 	markFailed(key: string, reason: string): Promise<void>;
 	outbox(): Promise<OutboxEntry[]>;
+	/** The outbox entries whose last push failed (`lastError`), read without the others. */
+	failingOutbox(): Promise<OutboxEntry[]>;
 	pendingCount(): Promise<number>;
 	conflicts(): Promise<ConflictCopy[]>;
 	dismissConflict(key: string): Promise<void>;

@@ -6,6 +6,7 @@ import {
 	LogoSchema,
 	ScheduleSchema,
 	fieldProblems,
+	type DocumentKind,
 	type FieldProblem,
 	type Invoice,
 	type Logo,
@@ -111,6 +112,10 @@ export class Repository {
 
 	getMany<K extends CollectionName>(collection: K, ids: readonly string[]) {
 		return this.store.getMany(collection, ids);
+	}
+
+	newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]> {
+		return this.store.newestInvoices(kind, count);
 	}
 
 	/** Records read elsewhere carry stamps this device must stamp after. */
