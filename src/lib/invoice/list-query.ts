@@ -115,3 +115,45 @@ export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): In
 		return terms.every((term) => row.haystack.includes(term));
 	});
 }
+
+/** Earlier texts whose results are kept for one list and one set of other filters. */
+const KEPT_RESULTS = 64;
+
+/**
+ * `filterRows` for a list that is searched as the user types. A text that extends an earlier
+ * one (lower-cased) can only match rows the earlier one matched, so it filters those instead
+ * of every row; deleting back returns the result kept for that text. Any other change (the
+ * list, the sort, another filter) starts again from the whole list.
+ */
+export class IncrementalFilter {
+	#rows: readonly InvoiceRow[] | null = null;
+	#others = '';
+	#results = new Map<string, InvoiceRow[]>();
+
+	filter(rows: readonly InvoiceRow[], query: InvoiceQuery): InvoiceRow[] {
+		const { text, ...others } = query;
+		const othersKey = JSON.stringify(others);
+		if (rows !== this.#rows || othersKey !== this.#others) {
+			this.#rows = rows;
+			this.#others = othersKey;
+			this.#results.clear();
+		}
+		const key = text.toLowerCase();
+		const kept = this.#results.get(key);
+		if (kept) return kept;
+		let narrowest: readonly InvoiceRow[] = rows;
+		let longest = -1;
+		for (const [earlier, result] of this.#results) {
+			if (earlier.length > longest && key.startsWith(earlier)) {
+				narrowest = result;
+				longest = earlier.length;
+			}
+		}
+		const result = filterRows(narrowest, query);
+		if (this.#results.size >= KEPT_RESULTS) {
+			this.#results.delete(this.#results.keys().next().value as string);
+		}
+		this.#results.set(key, result);
+		return result;
+	}
+}
