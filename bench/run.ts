@@ -42,9 +42,9 @@ try {
 	const sections: [string, () => Row[] | Promise<Row[]>][] = [
 		['foundation', async () => foundationBench(await chromium(), BASE_URL)],
 		['scale', async () => scaleBench(await chromium(), BASE_URL, sizes)],
-		['sync', syncBench],
+		['sync', () => syncBench(sizes)],
 		['pdf', async () => pdfBench(await chromium(), BASE_URL)],
-		['analytics', analyticsBench],
+		['analytics', () => analyticsBench(sizes)],
 		['ai', async () => aiBench(await chromium(), BASE_URL)],
 		['soak', soakBench]
 	];
