@@ -67,9 +67,17 @@ function majorUnits(row: InvoiceRow): number {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
+/**
+ * Code-unit order: right for ISO dates and zero-padded numbers, and many times faster than
+ * `localeCompare`, which made sorting 100,000 rows take a second.
+ */
+function byCodeUnits(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const COMPARATORS: Record<SortKey, (a: InvoiceRow, b: InvoiceRow) => number> = {
-	issueDate: (a, b) => a.invoice.issueDate.localeCompare(b.invoice.issueDate),
-	dueDate: (a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate),
+	issueDate: (a, b) => byCodeUnits(a.invoice.issueDate, b.invoice.issueDate),
+	dueDate: (a, b) => byCodeUnits(a.invoice.dueDate, b.invoice.dueDate),
 	number: (a, b) => collator.compare(a.invoice.number, b.invoice.number),
 	client: (a, b) => collator.compare(a.invoice.clientName, b.invoice.clientName),
 	total: (a, b) => majorUnits(a) - majorUnits(b)
@@ -84,7 +92,7 @@ export function sortRows(
 	const compare = COMPARATORS[sort];
 	const direction = descending ? -1 : 1;
 	return [...rows].sort(
-		(a, b) => direction * (compare(a, b) || a.invoice.number.localeCompare(b.invoice.number))
+		(a, b) => direction * (compare(a, b) || byCodeUnits(a.invoice.number, b.invoice.number))
 	);
 }
 
@@ -96,12 +104,19 @@ function amountBound(text: string, currency: string): number | null {
 	return parseScaled(`${whole}.${fraction.slice(0, decimals)}`, decimals);
 }
 
-export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): InvoiceRow[] {
-	// Read the query once: it is a reactive proxy on the page, and reading its fields for each
-	// of 10,000 rows costs more than the filtering itself.
+/** The words of a search text, lower-cased: a row matches when its text contains each. */
+export function termsOf(text: string): string[] {
+	return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Everything but the search text, as one test per row. Reads the query once: on the page it
+ * is a reactive proxy, and reading its fields for each of 100,000 rows costs more than the
+ * filtering itself.
+ */
+export function otherFilters(query: InvoiceQuery): (row: InvoiceRow) => boolean {
 	const { kind, status, clientId, from, to, minTotal, maxTotal } = query;
-	const terms = query.text.toLowerCase().split(/\s+/).filter(Boolean);
-	return rows.filter((row) => {
+	return (row) => {
 		const { invoice } = row;
 		if ((invoice.kind ?? 'invoice') !== kind) return false;
 		if (status !== 'all' && row.status !== status) return false;
@@ -111,49 +126,12 @@ export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): In
 		const min = minTotal ? amountBound(minTotal, invoice.currency) : null;
 		if (min !== null && row.totals.total < min) return false;
 		const max = maxTotal ? amountBound(maxTotal, invoice.currency) : null;
-		if (max !== null && row.totals.total > max) return false;
-		return terms.every((term) => row.haystack.includes(term));
-	});
+		return max === null || row.totals.total <= max;
+	};
 }
 
-/** Earlier texts whose results are kept for one list and one set of other filters. */
-const KEPT_RESULTS = 64;
-
-/**
- * `filterRows` for a list that is searched as the user types. A text that extends an earlier
- * one (lower-cased) can only match rows the earlier one matched, so it filters those instead
- * of every row; deleting back returns the result kept for that text. Any other change (the
- * list, the sort, another filter) starts again from the whole list.
- */
-export class IncrementalFilter {
-	#rows: readonly InvoiceRow[] | null = null;
-	#others = '';
-	#results = new Map<string, InvoiceRow[]>();
-
-	filter(rows: readonly InvoiceRow[], query: InvoiceQuery): InvoiceRow[] {
-		const { text, ...others } = query;
-		const othersKey = JSON.stringify(others);
-		if (rows !== this.#rows || othersKey !== this.#others) {
-			this.#rows = rows;
-			this.#others = othersKey;
-			this.#results.clear();
-		}
-		const key = text.toLowerCase();
-		const kept = this.#results.get(key);
-		if (kept) return kept;
-		let narrowest: readonly InvoiceRow[] = rows;
-		let longest = -1;
-		for (const [earlier, result] of this.#results) {
-			if (earlier.length > longest && key.startsWith(earlier)) {
-				narrowest = result;
-				longest = earlier.length;
-			}
-		}
-		const result = filterRows(narrowest, query);
-		if (this.#results.size >= KEPT_RESULTS) {
-			this.#results.delete(this.#results.keys().next().value as string);
-		}
-		this.#results.set(key, result);
-		return result;
-	}
+export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): InvoiceRow[] {
+	const passes = otherFilters(query);
+	const terms = termsOf(query.text);
+	return rows.filter((row) => passes(row) && terms.every((term) => row.haystack.includes(term)));
 }
