@@ -2,11 +2,11 @@
  * Foundation benchmarks (issue 2): first-load weight, import, and the Analytics page with
  * 10,000 invoices. The list after a reload and search, at 10,000 and 100,000, are in scale.ts.
  */
-import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { buildSnapshot } from '../src/lib/storage/transfer';
 import { makeDataset, makeProfile } from '../src/lib/testing/factories';
 import { median } from './browser';
+import { measureFirstLoad } from './first-load';
 
 export interface Row {
 	metric: string;
@@ -22,27 +22,8 @@ export async function foundationBench(browser: Browser, baseUrl: string): Promis
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await context.newPage();
 
-	// First load: every script and stylesheet the browser fetched, gzip-compressed.
-	const loaded: { type: string; body: Buffer }[] = [];
-	page.on('response', async (response) => {
-		const type = response.request().resourceType();
-		if (type === 'script' || type === 'stylesheet')
-			loaded.push({ type, body: await response.body() });
-	});
-	await page.goto(baseUrl, { waitUntil: 'networkidle' });
-	await page.getByText('No invoices yet').waitFor();
-	const gz = (type: string) =>
-		loaded
-			.filter((r) => r.type === type)
-			.reduce((sum, r) => sum + gzipSync(r.body, { level: 9 }).length, 0);
-	rows.push({
-		metric: 'first load JS (gzip)',
-		value: gz('script') / 1024,
-		unit: 'KB',
-		target: '≤ 100'
-	});
-	rows.push({ metric: 'first load CSS (gzip)', value: gz('stylesheet') / 1024, unit: 'KB' });
-	page.removeAllListeners('response');
+	const firstLoad = await measureFirstLoad(page, baseUrl);
+	rows.push(...firstLoad.rows);
 
 	// Seed 10,000 invoices through the app's own import.
 	const { clients, invoices } = makeDataset(INVOICES);
@@ -66,7 +47,6 @@ export async function foundationBench(browser: Browser, baseUrl: string): Promis
 
 	// Analytics (issue 6): from a click on the nav link to the figures of all 10,000 invoices.
 	const analytics: number[] = [];
-	const firstLoadScripts = [...loaded.filter((r) => r.type === 'script').map((r) => r.body)];
 	for (let i = 0; i < 5; i++) {
 		await page.goto(baseUrl);
 		await page.locator('table.invoices tbody tr a').first().waitFor();
@@ -87,7 +67,7 @@ export async function foundationBench(browser: Browser, baseUrl: string): Promis
 		unit: 'ms',
 		target: '≤ 500'
 	});
-	const analyticsInFirstLoad = firstLoadScripts.some((body) => body.includes('Issued by month'));
+	const analyticsInFirstLoad = firstLoad.scripts.some((body) => body.includes('Issued by month'));
 	rows.push({
 		metric: 'Analytics code in the first load',
 		value: analyticsInFirstLoad ? 1 : 0,

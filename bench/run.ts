@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the app, serves it on 127.0.0.1, measures in Chromium; then sync
  * against dynalite and the sync soak. `--only=<section>` runs one section (foundation, scale,
- * sync, pdf, analytics, ai, soak); `--no-build` uses the existing build. The build, the server and
+ * sync, pdf, analytics, ai, soak; first-load measures just the first-load weight, a part of
+ * foundation); `--no-build` uses the existing build. The build, the server and
  * Chromium are started only for sections that need them.
  */
 import { execSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { startStaticServer } from '../scripts/serve.mjs';
 import { launchChromium } from './browser';
+import { firstLoadBench } from './first-load';
 import { foundationBench, type Row } from './foundation';
 import { aiBench } from './ai';
 import { analyticsBench } from './analytics';
@@ -23,9 +25,9 @@ const PORT = 4199;
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const wanted = (section: string) => !only || only === section;
-const needsBrowser = ['foundation', 'scale', 'pdf', 'ai'].some(wanted);
-/** `--sizes=10000,100000`: the invoice counts the scale section measures at. */
+const wanted = (section: string) => (only ? only === section : section !== 'first-load');
+const needsBrowser = ['foundation', 'first-load', 'scale', 'pdf', 'ai'].some(wanted);
+/** `--sizes=10000,100000`: the invoice counts the scale, sync and analytics sections use. */
 const sizes = (
 	process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? '10000,100000'
 )
@@ -41,6 +43,7 @@ const chromium = async () => (browser ??= await launchChromium());
 try {
 	const sections: [string, () => Row[] | Promise<Row[]>][] = [
 		['foundation', async () => foundationBench(await chromium(), BASE_URL)],
+		['first-load', async () => firstLoadBench(await chromium(), BASE_URL)],
 		['scale', async () => scaleBench(await chromium(), BASE_URL, sizes)],
 		['sync', () => syncBench(sizes)],
 		['pdf', async () => pdfBench(await chromium(), BASE_URL)],

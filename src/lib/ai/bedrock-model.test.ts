@@ -144,6 +144,6 @@ describe('openBedrockModel against a Bedrock-shaped server', () => {
 	it('tells the session when the token has expired', async () => {
 		fake.answer = () => ({ error: 'ExpiredTokenException', status: 400 });
 		await expect(model.converse(ask)).rejects.toMatchObject({ name: 'ExpiredTokenException' });
-		expect(rejected).toHaveLength(1);
+		expect(rejected).toEqual(['expired']);
 	});
 });

@@ -8,6 +8,7 @@ import type {
 	ConverseCommandInput,
 	TokenUsage as SdkUsage
 } from '@aws-sdk/client-bedrock-runtime';
+import type { AwsProblem } from '../aws/aws-errors';
 import { watchForRejectedCredentials } from '../aws/rejection-watch';
 import type { AwsSession } from '../aws/session';
 import type { AwsSettings } from '../aws/settings';
@@ -29,7 +30,7 @@ export function bedrockEndpoint(settings: AwsSettings): string {
 export async function openBedrockModel(
 	session: AwsSession,
 	settings: AwsSettings,
-	onRejected: (error: unknown) => void
+	onRejected: (problem: AwsProblem) => void
 ): Promise<AiModel> {
 	const [sdk, { FetchHttpHandler }] = await Promise.all([
 		import('@aws-sdk/client-bedrock-runtime'),

@@ -3,6 +3,7 @@
  * the model client for the current session and settings. Part of the first load, so it
  * imports no SDK and no AI feature code; the Bedrock client is a dynamic import.
  */
+import type { AwsProblem } from '../aws/aws-errors';
 import { ClientCache } from '../aws/client-cache';
 import type { AwsSession } from '../aws/session';
 import type { AwsSettings } from '../aws/settings';
@@ -13,7 +14,7 @@ import type { AwsConnection } from './aws-connection.svelte';
 export type OpenModel = (
 	session: AwsSession,
 	settings: AwsSettings,
-	onRejected: (error: unknown) => void
+	onRejected: (problem: AwsProblem) => void
 ) => Promise<AiModel>;
 
 export class AiAssistant {
@@ -45,7 +46,7 @@ export class AiAssistant {
 			return Promise.reject(new Error(this.unavailableReason ?? ''));
 		const s = aws.settings;
 		return this.#models.get(session, [s.region, s.bedrockEndpoint, s.bedrockModel], () =>
-			this.deps.openModel(session, s, (error) => aws.rejected(error))
+			this.deps.openModel(session, s, (problem) => aws.rejected(problem))
 		);
 	}
 

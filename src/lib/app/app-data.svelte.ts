@@ -1,5 +1,5 @@
 import type { BusinessProfile, Client, Invoice, Schedule } from '../invoice/schema';
-import { BUSINESS_PROFILE_ID } from '../invoice/schema';
+import { BUSINESS_PROFILE_ID } from '../invoice/record-meta';
 import { creditedByInvoice, creditNotesByInvoice } from '../invoice/documents';
 import { PAGE_SIZE, toRow, type InvoiceRow } from '../invoice/list-query';
 import { formatsFor, type Formats } from '../invoice/formats';

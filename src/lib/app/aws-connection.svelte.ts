@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { explainAwsError, awsProblemOf, type AwsProblem } from '../aws/aws-errors';
+import type { AwsProblem } from '../aws/aws-errors';
 import type { ParsedCredentials } from '../aws/credentials-parser';
 import { expiryFor } from '../aws/session';
 import type { AwsSessionStore } from '../aws/session-store.svelte';
@@ -127,7 +127,7 @@ export class AwsConnection {
 		if (!session) return Promise.reject(new Error('Connect AWS first.'));
 		const s = this.settings;
 		return this.#gateways.get(session, [s.region, s.dynamodbEndpoint, s.table, s.workspace], () =>
-			this.deps.openGateway(session, s, (error) => this.rejected(error))
+			this.deps.openGateway(session, s, (problem) => this.rejected(problem))
 		);
 	}
 
@@ -143,6 +143,8 @@ export class AwsConnection {
 			endpoint = gateway.endpoint;
 			outcome = await work(gateway);
 		} catch (error) {
+			// Explaining loads with the first failure, not with the first page.
+			const { explainAwsError } = await import('../aws/aws-errors');
 			const explained = explainAwsError(error, {
 				service: 'DynamoDB',
 				endpoint,
@@ -155,8 +157,8 @@ export class AwsConnection {
 	}
 
 	/** Turns the session offline after an AWS call refused its keys (any service). */
-	rejected(error: unknown): void {
-		const reason = REJECTION_REASONS[awsProblemOf(error)] ?? 'the keys were refused';
+	rejected(problem: AwsProblem): void {
+		const reason = REJECTION_REASONS[problem] ?? 'the keys were refused';
 		this.session.reject(reason);
 	}
 

@@ -15,7 +15,6 @@ import { systemClock, systemScheduler, type Clock } from '../platform/clock';
 import { randomIds, type IdSource } from '../platform/ids';
 import { openIdbStore } from '../storage/idb-store';
 import type { RecordStore } from '../storage/record-store';
-import { openDynamoGateway } from '../storage/remote-table';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { webLocks } from '../platform/locks';
 import { AiAssistant } from './ai-assistant.svelte';
@@ -76,7 +75,9 @@ export async function createBrowserServices(): Promise<Services> {
 		{
 			session,
 			clock: systemClock,
-			openGateway: openDynamoGateway,
+			// DynamoDB's code (and the SDK) loads with the first AWS call, not with the first page.
+			openGateway: (...args) =>
+				import('../storage/remote-table').then((m) => m.openDynamoGateway(...args)),
 			saveSettings: (settings) => store.writeMeta(AWS_SETTINGS_KEY, settings)
 		},
 		readAwsSettings(await store.readMeta(AWS_SETTINGS_KEY))

@@ -1,5 +1,5 @@
-import { clip, explainAwsError, scrub, summarizeAwsProblem } from '../aws/aws-errors';
-import { BUSINESS_PROFILE_ID, withoutMeta, type Invoice } from '../invoice/schema';
+import { BUSINESS_PROFILE_ID, withoutMeta } from '../invoice/record-meta';
+import type { Invoice } from '../invoice/schema';
 import { kindOf, nextDocumentNumber, numberFormatOf } from '../invoice/documents';
 import { issuedChangeProblem, separateDraft } from '../invoice/issue';
 import { DEFAULT_PROFILE } from '../invoice/profile';
@@ -10,8 +10,7 @@ import type { ExclusiveRunner } from '../platform/locks';
 import type { ConflictCopy, OutboxEntry, RecordStore } from '../storage/record-store';
 import type { ClockDrift } from '../storage/hlc';
 import type { Repository } from '../storage/repository';
-import { SyncEngine, type SyncProgress, type SyncReport } from '../storage/sync-engine';
-import { restoredVersion } from '../storage/sync-rules';
+import type { SyncEngine, SyncProgress, SyncReport } from '../storage/sync-engine';
 import type { AwsSettings } from '../aws/settings';
 import type { AwsConnection } from './aws-connection.svelte';
 import { clockAhead } from './sync-words';
@@ -230,6 +229,7 @@ export class SyncCoordinator {
 	async restore(copy: ConflictCopy): Promise<void> {
 		const { repository } = this.deps;
 		const current = await repository.get(copy.collection, copy.id);
+		const { restoredVersion } = await import('../storage/sync-rules');
 		const restored = restoredVersion(copy, current);
 		const refused =
 			copy.collection === 'invoices' &&
@@ -264,7 +264,9 @@ export class SyncCoordinator {
 		try {
 			const gateway = await this.deps.aws.gateway();
 			if (!(await this.#boundTo(gateway.scope))) return;
-			report = await this.#engine(gateway).run({
+			report = await (
+				await this.#engine(gateway)
+			).run({
 				reconcile,
 				onProgress: (progress) => (this.#progress = progress)
 			});
@@ -272,6 +274,7 @@ export class SyncCoordinator {
 			await this.#fixNumberClashes();
 		} catch (error) {
 			this.#failures += 1;
+			const { explainAwsError, summarizeAwsProblem } = await import('../aws/aws-errors');
 			const { problem, message } = explainAwsError(error, {
 				service: 'DynamoDB',
 				endpoint: this.deps.aws.settings.dynamodbEndpoint || 'DynamoDB',
@@ -342,7 +345,7 @@ export class SyncCoordinator {
 				}
 				await this.deps.repository.clearAll();
 			} else {
-				await this.#engine(await this.deps.aws.gateway()).requeueAll();
+				await (await this.#engine(await this.deps.aws.gateway())).requeueAll();
 			}
 			await this.deps.store.writeMeta(BOUND_KEY, choice.next);
 		}
@@ -351,8 +354,10 @@ export class SyncCoordinator {
 		await this.syncNow({ reconcile: true });
 	}
 
-	#redact(text: string): string {
-		return clip(scrub(text, this.deps.aws.session.session?.credentials));
+	/** Words from AWS, clipped and without the secret key or token; loaded when first needed. */
+	async #redactor(): Promise<(text: string) => string> {
+		const { clip, scrub } = await import('../aws/aws-errors');
+		return (text) => clip(scrub(text, this.deps.aws.session.session?.credentials));
 	}
 
 	async #logRepairs(repaired: number): Promise<void> {
@@ -366,8 +371,13 @@ export class SyncCoordinator {
 		await this.deps.store.writeMeta(REPAIRS_KEY, log);
 	}
 
-	#engine(gateway: Awaited<ReturnType<AwsConnection['gateway']>>): SyncEngine {
+	/** The engine's code comes with the first sync, never with the first page. */
+	async #engine(gateway: Awaited<ReturnType<AwsConnection['gateway']>>): Promise<SyncEngine> {
 		const { store, repository, clock, scheduler } = this.deps;
+		const [{ SyncEngine }, redact] = await Promise.all([
+			import('../storage/sync-engine'),
+			this.#redactor()
+		]);
 		return new SyncEngine({
 			store,
 			repository,
@@ -375,7 +385,7 @@ export class SyncCoordinator {
 			workspace: gateway.workspace,
 			clock,
 			scope: gateway.scope,
-			redact: (text) => this.#redact(text),
+			redact,
 			sleep: (ms) => new Promise((resolve) => scheduler.after(ms, () => resolve()))
 		});
 	}
@@ -425,10 +435,11 @@ export class SyncCoordinator {
 			this.deps.store.failingOutbox(),
 			this.deps.store.readMeta<RepairLog>(REPAIRS_KEY)
 		]);
+		// Reasons stored by an older version were not scrubbed: scrub what is shown, too.
+		const redact = failing.length > 0 ? await this.#redactor() : (text: string) => text;
 		if (repairs) this.#repairs = repairs;
 		this.#conflicts = conflicts.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
-		// Reasons stored by an older version were not scrubbed: scrub what is shown, too.
-		this.#attention = failing.map((e) => ({ ...e, lastError: this.#redact(e.lastError ?? '') }));
+		this.#attention = failing.map((e) => ({ ...e, lastError: redact(e.lastError ?? '') }));
 	}
 
 	#schedule(delay = Math.min(MAX_BACKOFF_MS, SYNC_INTERVAL_MS * 2 ** this.#failures)): void {

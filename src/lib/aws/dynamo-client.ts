@@ -4,6 +4,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AwsProblem } from './aws-errors';
 import { watchForRejectedCredentials } from './rejection-watch';
 import type { AwsSession } from './session';
 import type { AwsSettings } from './settings';
@@ -24,7 +25,7 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 export async function createDynamo(
 	session: AwsSession,
 	settings: AwsSettings,
-	onRejected: (error: unknown) => void
+	onRejected: (problem: AwsProblem) => void
 ): Promise<Dynamo> {
 	const [sdk, lib] = await Promise.all([
 		import('@aws-sdk/client-dynamodb'),

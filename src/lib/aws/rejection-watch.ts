@@ -1,5 +1,5 @@
 import type { MiddlewareStack } from '@smithy/types';
-import { isRejectedCredentials } from './aws-errors';
+import { awsProblemOf, isRejectedCredentials, type AwsProblem } from './aws-errors';
 
 /**
  * One place sees every call's outcome, so any call that finds the keys dead turns the
@@ -7,14 +7,14 @@ import { isRejectedCredentials } from './aws-errors';
  */
 export function watchForRejectedCredentials<Input extends object, Output extends object>(
 	client: { middlewareStack: MiddlewareStack<Input, Output> },
-	onRejected: (error: unknown) => void
+	onRejected: (problem: AwsProblem) => void
 ): void {
 	client.middlewareStack.add(
 		(next) => async (args) => {
 			try {
 				return await next(args);
 			} catch (error) {
-				if (isRejectedCredentials(error)) onRejected(error);
+				if (isRejectedCredentials(error)) onRejected(awsProblemOf(error));
 				throw error;
 			}
 		},

@@ -4,14 +4,8 @@
  * replacement draft that names it. Only drafts are edited or deleted.
  */
 import { documentLocale } from './document-language';
-import {
-	withoutMeta,
-	type BusinessProfile,
-	type Client,
-	type Invoice,
-	type Party,
-	type RecordMeta
-} from './schema';
+import { withoutMeta } from './record-meta';
+import type { BusinessProfile, Client, Invoice, Party, RecordMeta } from './schema';
 
 export class IssuedInvoiceError extends Error {
 	constructor(number: string, action: string) {

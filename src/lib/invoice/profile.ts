@@ -1,5 +1,6 @@
 import { DEFAULT_NUMBER_FORMAT } from './numbering';
-import { BUSINESS_PROFILE_ID, type BusinessProfile } from './schema';
+import { BUSINESS_PROFILE_ID } from './record-meta';
+import type { BusinessProfile } from './schema';
 
 /** The business details a new workspace starts with, before the user saves any. */
 export const DEFAULT_PROFILE: BusinessProfile = {

@@ -8,8 +8,11 @@ import { isLocaleTag } from './formats';
 import { isKnownCurrency } from './money';
 import { BIC, isIban, normalizeIban } from './payment-details';
 import { quote } from './quote';
+import { HISTORY_LENGTH, STAMP_PATTERN } from './record-meta';
 import { isCountryCode } from './countries';
 import { VAT_CATEGORIES } from './vat-category';
+
+export { BUSINESS_PROFILE_ID, HISTORY_LENGTH, STAMP_PATTERN, withoutMeta } from './record-meta';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'));
 const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp'));
@@ -46,21 +49,11 @@ const id = v.pipe(
 );
 const currency = v.pipe(v.string(), v.check(isKnownCurrency, 'must be an ISO 4217 currency code'));
 
-/**
- * A hybrid-logical-clock stamp (see storage/hlc.ts): `<ISO wall time>-<4 hex counter>-<device>`.
- * Anything else could sort above every real edit ("~") and freeze the record.
- */
-export const STAMP_PATTERN =
-	/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([A-Za-z0-9_.-]{1,64})$/;
-
 const stamp = v.pipe(
 	v.string(),
 	v.regex(STAMP_PATTERN, 'must be a clock stamp (time-counter-device)'),
 	v.check((value) => !Number.isNaN(Date.parse(value.slice(0, 24))), 'must be a clock stamp')
 );
-
-/** How many earlier versions a record names, so sync can tell what a version was built on. */
-export const HISTORY_LENGTH = 10;
 
 /** Sync metadata every record carries; `deleted` records are tombstones, never removed. */
 const meta = {
@@ -329,8 +322,6 @@ export const ScheduleSchema = v.object({
 	paused: v.boolean()
 });
 
-export const BUSINESS_PROFILE_ID = 'business';
-
 const sequenceFormat = v.pipe(
 	shortText(60),
 	v.includes('{SEQ', 'numbering format needs a {SEQ} or {SEQ:n} placeholder')
@@ -437,25 +428,6 @@ export type RecordMeta = Pick<
 	Invoice,
 	'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'history' | 'deleted'
 >;
-
-/** The sync metadata a record carries besides its id: every save stamps these afresh. */
-const META_FIELDS: Record<Exclude<keyof RecordMeta, 'id'>, true> = {
-	createdAt: true,
-	updatedAt: true,
-	hlc: true,
-	history: true,
-	deleted: true
-};
-
-/** A record without its sync metadata (but with its id): a draft to save an edit of it. */
-export function withoutMeta<T extends RecordMeta>(
-	record: T
-): Omit<T, keyof RecordMeta> & { id: string } {
-	const draft: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(record))
-		if (!Object.hasOwn(META_FIELDS, name)) draft[name] = value;
-	return draft as Omit<T, keyof RecordMeta> & { id: string };
-}
 
 /** What is wrong with one field: its path in the record ("lines.0.quantity") and why. */
 export interface FieldProblem {

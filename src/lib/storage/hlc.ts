@@ -1,5 +1,6 @@
 import { quote } from '../invoice/quote';
-import { STAMP_PATTERN, type RecordMeta } from '../invoice/schema';
+import { STAMP_PATTERN } from '../invoice/record-meta';
+import type { RecordMeta } from '../invoice/schema';
 import type { Clock } from '../platform/clock';
 
 /**

@@ -4,7 +4,8 @@
  * already contains its pending edit (or that its edit was built on) from a concurrent one,
  * even when the acknowledgement of its own write was lost.
  */
-import { HISTORY_LENGTH, type RecordMeta } from '../invoice/schema';
+import { HISTORY_LENGTH } from '../invoice/record-meta';
+import type { RecordMeta } from '../invoice/schema';
 
 /** The history of a version made on top of `parents` (newest parent first). */
 export function lineageOf(...parents: (RecordMeta | undefined)[]): string[] {

@@ -1,4 +1,4 @@
-import { awsProblemOf } from '../aws/aws-errors';
+import { awsProblemOf, type AwsProblem } from '../aws/aws-errors';
 import { createDynamo, type Dynamo } from '../aws/dynamo-client';
 import type { AwsSession } from '../aws/session';
 import type { AwsSettings } from '../aws/settings';
@@ -22,7 +22,7 @@ export interface CloudGateway {
 export type OpenGateway = (
 	session: AwsSession,
 	settings: AwsSettings,
-	onRejected: (error: unknown) => void
+	onRejected: (problem: AwsProblem) => void
 ) => Promise<CloudGateway>;
 
 export const openDynamoGateway: OpenGateway = async (session, settings, onRejected) => {

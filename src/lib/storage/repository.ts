@@ -1,28 +1,11 @@
-import * as v from 'valibot';
-import {
-	BusinessProfileSchema,
-	ClientSchema,
-	InvoiceSchema,
-	LogoSchema,
-	ScheduleSchema,
-	fieldProblems,
-	type DocumentKind,
-	type FieldProblem,
-	type Invoice,
-	type Logo,
-	type RecordMeta
-} from '../invoice/schema';
-import { appendActivity, describeChange } from '../invoice/activity';
-import { issuedChangeProblem, IssuedInvoiceError } from '../invoice/issue';
+import type { DocumentKind, FieldProblem, Invoice, Logo, RecordMeta } from '../invoice/schema';
 import { quote } from '../invoice/quote';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
 import { driftOf, HybridLogicalClock, recordStampProblem, type ClockDrift } from './hlc';
-import { copyOf, planImport, type ImportCounts } from './import-plan';
-import { changedFields, mergeFields } from './field-merge';
+import type { ImportCounts } from './import-plan';
 import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
-import { lineageOf } from './lineage';
 import {
 	outboxKey,
 	StaleWriteError,
@@ -35,13 +18,9 @@ import {
 	type Resolution
 } from './record-store';
 
-export const SCHEMAS = {
-	invoices: InvoiceSchema,
-	clients: ClientSchema,
-	profile: BusinessProfileSchema,
-	schedules: ScheduleSchema,
-	logos: LogoSchema
-} as const;
+type WriteRules = typeof import('./write-rules');
+/** Validation, merging and the issued-invoice rules load with the first write (write-rules.ts). */
+const writeRules = (): Promise<WriteRules> => import('./write-rules');
 
 /** What changed, told to this tab's listeners and to the other open tabs. */
 export interface ChangeNotice {
@@ -168,11 +147,13 @@ export class Repository {
 		draft: Draft<Collections[K]>,
 		base?: Collections[K]
 	): Promise<SaveOutcome<K>> {
+		const rules = await writeRules();
+		const { validate, lineageOf } = rules;
 		return this.retryStale(async () => {
 			const existing = draft.id ? await this.store.get(collection, draft.id) : undefined;
 			if (existing) this.hlc.receive(existing.hlc);
 			const now = new Date(this.clock.now()).toISOString();
-			const edited = this.validate(collection, {
+			const edited = validate(collection, {
 				...draft,
 				id: draft.id ?? this.ids.next(),
 				createdAt: existing?.createdAt ?? now,
@@ -184,17 +165,17 @@ export class Repository {
 			const outcome: SaveOutcome<K> = { record: edited, merged: [], clashes: [], deleted: false };
 			const moved = base && existing && existing.hlc !== base.hlc;
 			if (moved && existing.deleted) {
-				await this.keepCopy(collection, edited, existing, ['deleted']);
+				await this.keepCopy(rules, collection, edited, existing, ['deleted']);
 				return { ...outcome, record: existing, deleted: true };
 			}
 			let conflict: ConflictCopy | undefined;
 			if (moved) {
-				const { merged, clashes, otherSide } = mergeFields(base, edited, existing);
-				outcome.record = this.validate(collection, merged);
-				outcome.merged = changedFields(base, existing).filter((f) => !clashes.includes(f));
+				const { merged, clashes, otherSide } = rules.mergeFields(base, edited, existing);
+				outcome.record = validate(collection, merged);
+				outcome.merged = rules.changedFields(base, existing).filter((f) => !clashes.includes(f));
 				outcome.clashes = clashes;
 				if (clashes.length) {
-					conflict = copyOf(
+					conflict = rules.copyOf(
 						collection,
 						{ ...otherSide, hlc: existing.hlc },
 						edited.hlc,
@@ -204,9 +185,9 @@ export class Repository {
 				}
 			}
 			if (collection === 'invoices') {
-				outcome.record = this.withActivity(existing, outcome.record, now);
+				outcome.record = this.withActivity(rules, existing, outcome.record, now);
 			}
-			this.refuseIssuedChange(collection, existing, outcome.record);
+			this.refuseIssuedChange(rules, collection, existing, outcome.record);
 			const origin = draft.id ? 'edit' : 'created';
 			await this.commit([
 				{
@@ -240,19 +221,20 @@ export class Repository {
 		collection: K,
 		edits: readonly { draft: Draft<Collections[K]> & { id: string }; base: Collections[K] }[]
 	): Promise<boolean> {
+		const rules = await writeRules();
 		const now = new Date(this.clock.now()).toISOString();
 		const writes = edits.map(({ draft, base }): LocalWrite => {
 			this.hlc.receive(base.hlc);
-			this.refuseIssuedChange(collection, base, draft as unknown as Collections[K]);
-			let record = this.validate(collection, {
+			this.refuseIssuedChange(rules, collection, base, draft as unknown as Collections[K]);
+			let record = rules.validate(collection, {
 				...draft,
 				createdAt: base.createdAt,
 				updatedAt: now,
 				hlc: this.hlc.tick(),
-				history: lineageOf(base),
+				history: rules.lineageOf(base),
 				deleted: false
 			});
-			if (collection === 'invoices') record = this.withActivity(base, record, now);
+			if (collection === 'invoices') record = this.withActivity(rules, base, record, now);
 			const change = { collection, record } as Change;
 			return { change, origin: 'edit', expected: { hlc: base.hlc } };
 		});
@@ -267,16 +249,17 @@ export class Repository {
 
 	/** Deletes become tombstones, so a sync can never bring the record back. */
 	async remove(collection: CollectionName, id: string): Promise<void> {
+		const rules = await writeRules();
 		await this.retryStale(async () => {
 			const existing = await this.store.get(collection, id);
 			if (!existing || existing.deleted) return;
-			this.refuseIssuedChange(collection, existing, null);
+			this.refuseIssuedChange(rules, collection, existing, null);
 			this.hlc.receive(existing.hlc);
 			const record = {
 				...tombstoneOf(existing),
 				updatedAt: new Date(this.clock.now()).toISOString(),
 				hlc: this.hlc.tick(),
-				history: lineageOf(existing)
+				history: rules.lineageOf(existing)
 			};
 			await this.commit([
 				{
@@ -289,19 +272,20 @@ export class Repository {
 	}
 
 	/** The invoice with what this save did appended to its log (invoice/activity.ts). */
-	private withActivity<T>(stored: T | undefined, next: T, at: string): T {
+	private withActivity<T>(rules: WriteRules, stored: T | undefined, next: T, at: string): T {
 		const before = stored as Invoice | undefined;
 		const after = next as Invoice;
-		const entries = describeChange(before, after, { at, device: this.deviceId });
+		const entries = rules.describeChange(before, after, { at, device: this.deviceId });
 		if (entries.length === 0) return next;
-		return this.validate('invoices', {
+		return rules.validate('invoices', {
 			...after,
-			activity: appendActivity(after.activity, entries)
+			activity: rules.appendActivity(after.activity, entries)
 		}) as T;
 	}
 
 	/** An issued invoice only gets paid, voided or corrected here (invoice/issue.ts). */
 	private refuseIssuedChange(
+		{ issuedChangeProblem, IssuedInvoiceError }: WriteRules,
 		collection: CollectionName,
 		stored: Collections[CollectionName] | undefined,
 		next: Collections[CollectionName] | null
@@ -332,13 +316,14 @@ export class Repository {
 			return !problem;
 		});
 		this.observe(records.map((c) => c.record));
+		const { planImport, validate } = await writeRules();
 		return this.retryStale(async () => {
 			const locals = await this.versionsOf(records);
 			const pending = new Map((await this.store.outbox()).map((e) => [e.key, e]));
 			const { counts, writes, copies } = planImport(records, locals, pending, {
 				detectedAt: new Date(now).toISOString(),
 				stamp: () => this.stamp(),
-				validate: (collection, value) => this.validate(collection, value)
+				validate
 			});
 			await this.commit(writes);
 			if (copies.length > 0 && (await this.store.resolve(copies)).length > 0) {
@@ -387,12 +372,6 @@ export class Repository {
 			indexes.forEach((changeIndex, k) => (result[changeIndex] = found[k]));
 		}
 		return result;
-	}
-
-	validate<K extends CollectionName>(collection: K, value: unknown): Collections[K] {
-		const result = v.safeParse(SCHEMAS[collection], value);
-		if (!result.success) throw new ValidationError(fieldProblems(result.issues));
-		return result.output as Collections[K];
 	}
 
 	/**
@@ -444,6 +423,7 @@ export class Repository {
 
 	/** Keeps a version that lost to a concurrent change, for the user to restore. */
 	private async keepCopy<K extends CollectionName>(
+		{ copyOf }: WriteRules,
 		collection: K,
 		record: Collections[K],
 		kept: Collections[K],

@@ -10,7 +10,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../invoice/schema';
 import { COLLECTIONS, type Change, type CollectionName } from './record-store';
-import { SCHEMAS } from './repository';
+import { SCHEMAS } from './write-rules';
 
 export const TABLE_SCHEMA_VERSION = 1;
 export const SEQ_INDEX = 'bySeq';

@@ -1,4 +1,4 @@
-import { isRejectedCredentials } from '../aws/aws-errors';
+import { awsProblemOf, isRejectedCredentials } from '../aws/aws-errors';
 import type { CloudGateway, OpenGateway } from '../storage/remote-table';
 import { MemoryRemote } from './memory-remote';
 
@@ -20,7 +20,7 @@ export class FakeCloud {
 		const call = async <T>(work: () => T): Promise<T> => {
 			const failure = this.#failures.shift();
 			if (failure) {
-				if (isRejectedCredentials(failure)) onRejected(failure);
+				if (isRejectedCredentials(failure)) onRejected(awsProblemOf(failure));
 				throw failure;
 			}
 			return work();
