@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openInvoices, openNewInvoice } from './helpers';
+import { makeClient, makeInvoice, makeProfile } from '../src/lib/testing/factories';
+import { expectAccessible, importBackup, openInvoices, openNewInvoice } from './helpers';
 
 /** Records what the page hands to the mail program or the share sheet. */
 async function recordMail(page: Page, { canShare }: { canShare: boolean }) {
@@ -138,4 +139,29 @@ test('each document language has its own templates, German ones by default for G
 	await page.getByLabel('Language').selectOption('de');
 	await expect(quoteMail.getByLabel('Subject')).toHaveValue('Unser Angebot {number}');
 	await expectAccessible(page, 'e-mail settings in German');
+});
+
+test('a long reminders list shows the most overdue ten, and more on request', async ({ page }) => {
+	await page.goto('./');
+	const client = makeClient();
+	await importBackup(page, {
+		profile: makeProfile(),
+		clients: [client],
+		invoices: Array.from({ length: 12 }, (_, i) =>
+			makeInvoice({
+				id: `overdue-${i}`,
+				number: `INV-2026-${String(i + 1).padStart(4, '0')}`,
+				status: 'sent',
+				issueDate: daysAgo(40 + i),
+				dueDate: daysAgo(20 + i)
+			})
+		)
+	});
+	await openInvoices(page);
+	const due = page.getByRole('region', { name: 'Due for a reminder (12)' });
+	await expect(due.getByRole('listitem')).toHaveCount(10);
+	await expect(due.getByRole('listitem').first()).toContainText('INV-2026-0012');
+	await due.getByRole('button', { name: 'Show 2 more' }).click();
+	await expect(due.getByRole('listitem')).toHaveCount(12);
+	await expect(due.getByRole('button', { name: /^Show/ })).toHaveCount(0);
 });

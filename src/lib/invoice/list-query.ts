@@ -6,6 +6,8 @@ import { currencyDecimals, parseScaled } from './money';
 /** An invoice with what the history page needs precomputed once, not per keystroke. */
 export interface InvoiceRow {
 	invoice: Invoice;
+	/** Every row has the same fields, so the per-row tests of a search stay fast. */
+	kind: DocumentKind;
 	totals: InvoiceTotals;
 	status: DisplayStatus;
 	/** Lower-cased number, client, line descriptions and notes. */
@@ -23,7 +25,8 @@ export function toRow(invoice: Invoice, today: string, credited = 0): InvoiceRow
 	]
 		.join('\n')
 		.toLowerCase();
-	return { invoice, totals, status: displayStatus(invoice, totals, today), haystack };
+	const status = displayStatus(invoice, totals, today);
+	return { invoice, kind: invoice.kind ?? 'invoice', totals, status, haystack };
 }
 
 /** Rows per page of the list; also what the app reads first after a reload. */
@@ -116,18 +119,26 @@ export function termsOf(text: string): string[] {
  */
 export function otherFilters(query: InvoiceQuery): (row: InvoiceRow) => boolean {
 	const { kind, status, clientId, from, to, minTotal, maxTotal } = query;
-	return (row) => {
-		const { invoice } = row;
-		if ((invoice.kind ?? 'invoice') !== kind) return false;
-		if (status !== 'all' && row.status !== status) return false;
-		if (clientId && invoice.clientId !== clientId) return false;
-		if (from && invoice.issueDate < from) return false;
-		if (to && invoice.issueDate > to) return false;
-		const min = minTotal ? amountBound(minTotal, invoice.currency) : null;
-		if (min !== null && row.totals.total < min) return false;
-		const max = maxTotal ? amountBound(maxTotal, invoice.currency) : null;
-		return max === null || row.totals.total <= max;
-	};
+	// Only the filters that are set, so the usual search tests one field per row.
+	const tests: ((row: InvoiceRow) => boolean)[] = [];
+	if (status !== 'all') tests.push((row) => row.status === status);
+	if (clientId) tests.push((row) => row.invoice.clientId === clientId);
+	if (from) tests.push((row) => row.invoice.issueDate >= from);
+	if (to) tests.push((row) => row.invoice.issueDate <= to);
+	if (minTotal) {
+		tests.push((row) => {
+			const min = amountBound(minTotal, row.invoice.currency);
+			return min === null || row.totals.total >= min;
+		});
+	}
+	if (maxTotal) {
+		tests.push((row) => {
+			const max = amountBound(maxTotal, row.invoice.currency);
+			return max === null || row.totals.total <= max;
+		});
+	}
+	if (tests.length === 0) return (row) => row.kind === kind;
+	return (row) => row.kind === kind && tests.every((test) => test(row));
 }
 
 export function filterRows(rows: readonly InvoiceRow[], query: InvoiceQuery): InvoiceRow[] {

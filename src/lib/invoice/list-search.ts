@@ -36,8 +36,10 @@ export class SearchText {
 			return this.#rows().filter((row) => this.#rowText(row).includes(term));
 		}
 		const found: number[] = [];
+		// Matches come in order, so the row holding each one is found by walking forward.
+		let row = 0;
 		for (let at = this.#text.indexOf(term); at !== -1;) {
-			const row = this.#rowAt(at);
+			while (this.#start(row + 1) <= at) row++;
 			found.push(row);
 			at = this.#text.indexOf(term, this.#start(row + 1));
 		}
@@ -54,18 +56,6 @@ export class SearchText {
 
 	#start(row: number): number {
 		return this.#starts[row] ?? this.#text.length;
-	}
-
-	/** The row whose text holds position `at`: the last start at or before it. */
-	#rowAt(at: number): number {
-		let low = 0;
-		let high = this.#starts.length - 2;
-		while (low < high) {
-			const middle = (low + high + 1) >> 1;
-			if (this.#start(middle) <= at) low = middle;
-			else high = middle - 1;
-		}
-		return low;
 	}
 }
 
@@ -106,7 +96,12 @@ export class IncrementalFilter {
 		}
 		const key = text.toLowerCase();
 		const kept = this.#results.get(key);
-		if (kept) return kept;
+		if (kept) {
+			// Most recently used last: the empty text, reached after each deleted word, stays.
+			this.#results.delete(key);
+			this.#results.set(key, kept);
+			return kept;
+		}
 		const result = this.#filter(rows, query, this.#narrowest(key));
 		if (this.#results.size >= KEPT_RESULTS) {
 			this.#results.delete(this.#results.keys().next().value as string);
@@ -129,8 +124,9 @@ export class IncrementalFilter {
 		const passes = otherFilters(query);
 		const found: InvoiceRow[] = [];
 		for (const position of this.#text.rowsContaining(longest)) {
-			const row = rows[position];
-			if (row && passes(row) && rest.every((term) => row.haystack.includes(term))) found.push(row);
+			const row = rows[position] as InvoiceRow;
+			if (!passes(row)) continue;
+			if (rest.length === 0 || rest.every((term) => row.haystack.includes(term))) found.push(row);
 		}
 		return found;
 	}

@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../platform/clock';
-import { driftOf, HybridLogicalClock, parseStamp } from './hlc';
+import {
+	driftOf,
+	formatStamp,
+	HybridLogicalClock,
+	MAX_AHEAD_MS,
+	newestStamps,
+	parseStamp
+} from './hlc';
 
 describe('HybridLogicalClock', () => {
 	it('stamps in increasing order even when the wall clock stands still or goes back', () => {
@@ -37,5 +45,36 @@ describe('clock drift', () => {
 			aheadMs: 20 * 60_000
 		});
 		expect(driftOf('garbage', now)).toBeNull();
+	});
+});
+
+describe('newest of many stamps', () => {
+	it('moves a clock and finds the drift exactly as going through every stamp would', () => {
+		const now = Date.parse('2026-06-01T12:00:00.000Z');
+		const stamp = fc
+			.record({
+				// Around the limit of what a clock follows, and well behind it.
+				wall: fc.oneof(
+					fc.integer({ min: now - 3 * MAX_AHEAD_MS, max: now + 3 * MAX_AHEAD_MS }),
+					fc.constantFrom(now + MAX_AHEAD_MS, now + MAX_AHEAD_MS + 1, now)
+				),
+				counter: fc.integer({ min: 0, max: 0xffff }),
+				device: fc.constantFrom('dev-a', 'dev-b', 'zz')
+			})
+			.map(({ wall, counter, device }) => ({ hlc: formatStamp(wall, counter, device) }));
+		fc.assert(
+			fc.property(fc.array(stamp, { maxLength: 30 }), (records) => {
+				const clock = new ManualClock(now);
+				const oneByOne = new HybridLogicalClock('me', clock);
+				for (const { hlc } of records) oneByOne.receive(hlc);
+				const { receivable, highest } = newestStamps(records, now);
+				const once = new HybridLogicalClock('me', clock);
+				if (receivable) once.receive(receivable);
+				expect(once.snapshot).toEqual(oneByOne.snapshot);
+				const drifts = records.map(({ hlc }) => driftOf(hlc, now)?.aheadMs ?? 0);
+				expect(highest ? (driftOf(highest, now)?.aheadMs ?? 0) : 0).toBe(Math.max(0, ...drifts));
+			}),
+			{ numRuns: 500 }
+		);
 	});
 });

@@ -125,3 +125,23 @@ export function driftOf(stamp: string, now: number): ClockDrift | null {
 	if (!parsed || parsed.wall - now <= MAX_DRIFT_MS) return null;
 	return { deviceId: parsed.deviceId, aheadMs: parsed.wall - now };
 }
+
+/**
+ * Of many stamps, the one `receive` moves a clock furthest with (the newest not too far
+ * ahead of `now`) and the one furthest ahead (for `driftOf`). Stamps sort as strings, so
+ * this compares 100,000 of them instead of parsing each.
+ */
+export function newestStamps(
+	records: readonly { hlc: string }[],
+	now: number
+): { receivable: string | null; highest: string | null } {
+	// A stamp at or before the limit's wall time sorts below its ISO form plus one millisecond.
+	const limit = new Date(now + MAX_AHEAD_MS + 1).toISOString();
+	let receivable: string | null = null;
+	let highest: string | null = null;
+	for (const { hlc } of records) {
+		if (highest === null || hlc > highest) highest = hlc;
+		if (hlc < limit && (receivable === null || hlc > receivable)) receivable = hlc;
+	}
+	return { receivable, highest };
+}

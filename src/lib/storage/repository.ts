@@ -3,7 +3,13 @@ import { quote } from '../invoice/quote';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
-import { driftOf, HybridLogicalClock, recordStampProblem, type ClockDrift } from './hlc';
+import {
+	driftOf,
+	HybridLogicalClock,
+	newestStamps,
+	recordStampProblem,
+	type ClockDrift
+} from './hlc';
 import type { ImportCounts } from './import-plan';
 import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
 import {
@@ -100,11 +106,10 @@ export class Repository {
 	/** Records read elsewhere carry stamps this device must stamp after. */
 	observe(records: readonly RecordMeta[]): void {
 		const now = this.clock.now();
-		for (const record of records) {
-			this.hlc.receive(record.hlc);
-			const drift = driftOf(record.hlc, now);
-			if (drift && drift.aheadMs > (this.drift?.aheadMs ?? 0)) this.drift = drift;
-		}
+		const { receivable, highest } = newestStamps(records, now);
+		if (receivable) this.hlc.receive(receivable);
+		const drift = highest ? driftOf(highest, now) : null;
+		if (drift && drift.aheadMs > (this.drift?.aheadMs ?? 0)) this.drift = drift;
 	}
 
 	/**
