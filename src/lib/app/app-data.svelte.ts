@@ -40,9 +40,12 @@ export class AppData {
 	/** What issued credit notes take off each invoice, and the credit notes of each. */
 	readonly credited = $derived(creditedByInvoice(this.#invoices));
 	readonly creditNotes = $derived(creditNotesByInvoice(this.#invoices));
-	readonly rows: InvoiceRow[] = $derived(
-		this.#invoices.map((i) => toRow(i, this.#today, this.credited.get(i.id)))
-	);
+	readonly rows: InvoiceRow[] = $derived(this.#invoices.map((i) => this.#rowOf(i)));
+	/**
+	 * Rows already made, by invoice object: a change notice replaces only the changed
+	 * invoices, so one save does not redo 100,000 rows' totals.
+	 */
+	#madeRows = new WeakMap<Invoice, { today: string; credited?: number; row: InvoiceRow }>();
 	readonly clientsById = $derived(byId(this.#clients));
 	readonly invoicesById = $derived(byId(this.#invoices));
 	/** How every page (and the PDF) writes money, numbers and dates: the profile's choice. */
@@ -202,6 +205,15 @@ export class AppData {
 			if (profile) this.#profile = profile;
 		}
 		this.#pending = await this.services.store.pendingCount();
+	}
+
+	#rowOf(invoice: Invoice): InvoiceRow {
+		const credited = this.credited.get(invoice.id);
+		const made = this.#madeRows.get(invoice);
+		if (made && made.today === this.#today && made.credited === credited) return made.row;
+		const row = toRow(invoice, this.#today, credited);
+		this.#madeRows.set(invoice, { today: this.#today, credited, row });
+		return row;
 	}
 
 	/** Runs `task` once everything queued before it has been applied, even if that failed. */

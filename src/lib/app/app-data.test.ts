@@ -127,6 +127,28 @@ describe('AppData', () => {
 		expect(first.loaded).toBe(false);
 	});
 
+	it('remakes only the rows of the invoices that changed, and those a credit note touches', async () => {
+		const { first } = twoTabs();
+		await first.load();
+		const a = await first.repository.save('invoices', makeInvoiceDraft({ number: 'A' }));
+		const b = await first.repository.save('invoices', makeInvoiceDraft({ number: 'B' }));
+		await settle();
+		const rowOf = (id: string) => first.rows.find((r) => r.invoice.id === id);
+		const before = { a: rowOf(a.id), b: rowOf(b.id) };
+		await first.repository.save('invoices', { ...withoutMeta(a), notes: 'changed' });
+		await settle();
+		expect(rowOf(b.id)).toBe(before.b);
+		expect(rowOf(a.id)).not.toBe(before.a);
+		expect(rowOf(a.id)?.invoice.notes).toBe('changed');
+		// An issued credit note for b changes b's balance: its row is made again.
+		await first.repository.save(
+			'invoices',
+			makeInvoiceDraft({ number: 'CN', kind: 'credit-note', credits: b.id, status: 'sent' })
+		);
+		await settle();
+		expect(rowOf(b.id)).not.toBe(before.b);
+	});
+
 	it('keeps a record pulled while the list was loading (the load read it before the pull)', async () => {
 		const { store, first } = twoTabs();
 		store.holding = true;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeInvoice, makeLine } from '../testing/factories';
 import { EMPTY_QUERY, filterRows, sortRows, toRow } from './list-query';
@@ -49,5 +50,31 @@ describe('invoice list query', () => {
 		expect(ids(sortRows(rows, 'number', false))).toEqual(['a', 'c', 'b']);
 		expect(ids(sortRows(rows, 'issueDate', true))).toEqual(['c', 'b', 'a']);
 		expect(ids(sortRows(rows, 'total', true))[0]).toBe('c');
+	});
+
+	it('sorts by a date, then by number, either way', () => {
+		const row = fc
+			.record({
+				issueDate: fc.constantFrom('2026-01-01', '2026-01-02', '2025-12-31'),
+				dueDate: fc.constantFrom('2026-02-01', '2026-01-02'),
+				number: fc.constantFrom('INV-1', 'INV-10', 'INV-2', 'A', 'a', 'INV-1 ')
+			})
+			.map((fields) => toRow(makeInvoice(fields), today));
+		fc.assert(
+			fc.property(
+				fc.array(row, { maxLength: 15 }),
+				fc.constantFrom('issueDate' as const, 'dueDate' as const),
+				fc.boolean(),
+				(list, sort, descending) => {
+					const key = (r: (typeof list)[number]) => [r.invoice[sort], r.invoice.number];
+					const sorted = sortRows(list, sort, descending).map(key);
+					const expected = list.map(key).sort(([d1, n1], [d2, n2]) => {
+						const order = d1! < d2! ? -1 : d1! > d2! ? 1 : n1! < n2! ? -1 : n1! > n2! ? 1 : 0;
+						return descending ? -order : order;
+					});
+					expect(sorted).toEqual(expected);
+				}
+			)
+		);
 	});
 });

@@ -92,8 +92,15 @@ export function sortRows(
 	sort: SortKey,
 	descending: boolean
 ): InvoiceRow[] {
-	const compare = COMPARATORS[sort];
 	const direction = descending ? -1 : 1;
+	if (sort === 'issueDate' || sort === 'dueDate') {
+		// One string per row (dates have one length): 100,000 rows sort in a fraction of the
+		// time the two-step comparison takes.
+		const keyed = rows.map((row) => ({ key: `${row.invoice[sort]}${row.invoice.number}`, row }));
+		keyed.sort((a, b) => direction * byCodeUnits(a.key, b.key));
+		return keyed.map(({ row }) => row);
+	}
+	const compare = COMPARATORS[sort];
 	return [...rows].sort(
 		(a, b) => direction * (compare(a, b) || byCodeUnits(a.invoice.number, b.invoice.number))
 	);

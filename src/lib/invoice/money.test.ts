@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	currencyDecimals,
@@ -5,6 +6,7 @@ import {
 	minorToDecimalString,
 	MONEY_LIMIT_MAJOR,
 	mulDivRound,
+	mulDivRoundBig,
 	parseMoney,
 	withinMoneyLimit
 } from './money';
@@ -27,6 +29,22 @@ describe('mulDivRound', () => {
 	});
 	it('stays exact beyond 2^53 intermediates', () => {
 		expect(mulDivRound(9_000_000_000, 9_000_000_000, 9_000_000_000)).toBe(9_000_000_000);
+	});
+	it('gives the same as exact BigInt arithmetic for any integers, fast path or not', () => {
+		const near = (limit: number) =>
+			fc.oneof(
+				fc.integer({ min: -1000, max: 1000 }),
+				fc.integer({ min: -limit, max: limit }),
+				fc.constantFrom(limit, -limit, limit - 1, 2 ** 26, -(2 ** 26) - 1)
+			);
+		const factor = near(Number.MAX_SAFE_INTEGER);
+		const divisor = near(Number.MAX_SAFE_INTEGER).filter((c) => c !== 0);
+		fc.assert(
+			fc.property(factor, factor, divisor, (a, b, c) => {
+				expect(mulDivRound(a, b, c)).toBe(mulDivRoundBig(a, b, c));
+			}),
+			{ numRuns: 5000 }
+		);
 	});
 });
 

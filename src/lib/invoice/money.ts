@@ -45,6 +45,19 @@ export function withinMoneyLimit(minor: number, currency: string): boolean {
 
 /** a × b ÷ c rounded half away from zero, exact for any integer inputs. */
 export function mulDivRound(a: number, b: number, c: number): number {
+	// Doubles are exact while the product is a safe integer, and `%` is exact on them: the
+	// usual case, many times faster than BigInt (100,000 invoices' totals at every load).
+	const product = a * b;
+	if (Number.isSafeInteger(product) && Number.isSafeInteger(c)) {
+		const remainder = product % c;
+		let quotient = (product - remainder) / c;
+		if (2 * Math.abs(remainder) >= Math.abs(c)) quotient += product < 0 !== c < 0 ? -1 : 1;
+		return quotient + 0;
+	}
+	return mulDivRoundBig(a, b, c);
+}
+
+export function mulDivRoundBig(a: number, b: number, c: number): number {
 	const product = BigInt(a) * BigInt(b);
 	const divisor = BigInt(c);
 	let quotient = product / divisor;

@@ -60,6 +60,7 @@ export function allocate(amount: number, weights: number[]): number[] {
 	const totalWeight = weights.reduce((sum, w) => sum + w, 0);
 	if (weights.length === 0) return [];
 	if (totalWeight === 0) return weights.map((_, i) => (i === 0 ? amount : 0));
+	if (amount === 0) return weights.map(() => 0);
 	const big = BigInt(amount);
 	const bigTotal = BigInt(totalWeight);
 	const shares = weights.map((w) => (big * BigInt(w)) / bigTotal);
