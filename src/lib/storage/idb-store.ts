@@ -3,7 +3,8 @@ import {
 	type DBSchema,
 	type IDBPDatabase,
 	type IDBPTransaction,
-	type StoreNames
+	type StoreNames,
+	unwrap
 } from 'idb';
 import type {
 	BusinessProfile,
@@ -28,6 +29,7 @@ import {
 	type RecordStore,
 	type Resolution,
 	matches,
+	NewestPage,
 	StaleWriteError
 } from './record-store';
 
@@ -112,6 +114,14 @@ export async function openIdbStore(name = 'invoicelab'): Promise<IdbRecordStore>
 	return new IdbRecordStore(db);
 }
 
+/** IndexedDB's getAllRecords (Chromium 141 on): records in either direction, one request. */
+interface RecordsReader {
+	getAllRecords(options: {
+		direction: IDBCursorDirection;
+		count: number;
+	}): IDBRequest<{ value: Invoice }[]>;
+}
+
 /** Records per read in `all`: small enough that one slice never holds the page for long. */
 const READ_SLICE = 2000;
 
@@ -149,15 +159,26 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]> {
-		const found: Invoice[] = [];
-		const tx = this.db.transaction('invoices');
-		let cursor = await tx.store.index('by-issue-date').openCursor(null, 'prev');
-		for (; cursor; cursor = await cursor.continue()) {
-			const invoice = cursor.value;
-			if (found.length >= count && invoice.issueDate !== found.at(-1)?.issueDate) break;
-			if (!invoice.deleted && (invoice.kind ?? 'invoice') === kind) found.push(invoice);
+		const index = this.db.transaction('invoices').store.index('by-issue-date');
+		const reader = unwrap(index) as IDBIndex & Partial<RecordsReader>;
+		if (reader.getAllRecords) {
+			// One request for a batch, newest first: a backwards cursor takes a round trip per
+			// record, 0.3–0.6 s for 50 at 100,000 invoices. Bigger batches while it is short.
+			for (let batch = count * 2; ; batch *= 4) {
+				const request = reader.getAllRecords({ direction: 'prev', count: batch });
+				const records = await new Promise<{ value: Invoice }[]>((resolve, reject) => {
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				const page = new NewestPage(kind, count);
+				const complete = records.some((record) => !page.add(record.value));
+				if (complete || records.length < batch) return page.found;
+			}
 		}
-		return found;
+		const page = new NewestPage(kind, count);
+		let cursor = await index.openCursor(null, 'prev');
+		while (cursor && page.add(cursor.value)) cursor = await cursor.continue();
+		return page.found;
 	}
 
 	async getMany<K extends CollectionName>(

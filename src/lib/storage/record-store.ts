@@ -230,3 +230,24 @@ export interface RecordStore {
 	readMeta<T>(key: string): Promise<T | undefined>;
 	writeMeta(key: string, value: unknown): Promise<void>;
 }
+
+/**
+ * Picks `newestInvoices`' answer from invoices read newest first: live ones of the kind,
+ * until `count` are found and the next one is older than the last found.
+ */
+export class NewestPage {
+	readonly found: Invoice[] = [];
+
+	constructor(
+		private readonly kind: DocumentKind,
+		private readonly count: number
+	) {}
+
+	/** Takes the next older invoice; false once the page is complete without it. */
+	add(invoice: Invoice): boolean {
+		const last = this.found[this.found.length - 1];
+		if (this.found.length >= this.count && invoice.issueDate !== last?.issueDate) return false;
+		if (!invoice.deleted && (invoice.kind ?? 'invoice') === this.kind) this.found.push(invoice);
+		return true;
+	}
+}
