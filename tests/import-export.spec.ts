@@ -15,9 +15,17 @@ async function exportJson(page: Page): Promise<Record<string, unknown>> {
 	return json;
 }
 
-/** Imports a file of this text, or of this many spaces (made in the page: tens of MB through
- * the browser protocol take longer than a test may on a busy machine). */
-async function importJson(page: Page, name: string, content: string | { spaces: number }) {
+/** A backup of `copies` versions of `invoice` under other ids, made in the page. */
+type Copies = { invoice: object; copies: number };
+
+/** Imports a file of this text, of this many megabytes of spaces, or of copies of an invoice
+ * (made in the page: tens of MB through the browser protocol take longer than a test may on a
+ * busy machine). */
+async function importJson(
+	page: Page,
+	name: string,
+	content: string | { megabytes: number } | Copies
+) {
 	await page.getByRole('link', { name: 'Settings', exact: true }).click();
 	await page.getByRole('tab', { name: 'Data' }).click();
 	const chooser = page.waitForEvent('filechooser');
@@ -28,14 +36,28 @@ async function importJson(page: Page, name: string, content: string | { spaces: 
 		).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 		return;
 	}
+	const envelope = JSON.stringify(buildSnapshot({ profile: null, clients: [], invoices: [] }, ''));
 	await (await chooser).element().evaluate(
-		(input, { name, spaces }) => {
+		(input, { name, content, envelope }) => {
+			// One megabyte, referenced again and again: the file is never copied whole.
+			const megabyte = new Blob([' '.repeat(1024 * 1024)]);
+			const parts =
+				'megabytes' in content
+					? Array.from({ length: content.megabytes }, () => megabyte)
+					: [
+							envelope.replace(
+								'"invoices":[]',
+								`"invoices":[${Array.from({ length: content.copies }, (_, i) =>
+									JSON.stringify({ ...content.invoice, id: `copy-${i}`, number: `COPY-${i}` })
+								).join(',')}]`
+							)
+						];
 			const files = new DataTransfer();
-			files.items.add(new File([' '.repeat(spaces)], name, { type: 'application/json' }));
+			files.items.add(new File(parts, name, { type: 'application/json' }));
 			(input as HTMLInputElement).files = files.files;
 			input.dispatchEvent(new Event('change', { bubbles: true }));
 		},
-		{ name, spaces: content.spaces }
+		{ name, content, envelope }
 	);
 }
 
@@ -94,12 +116,12 @@ test('each bad import says what is wrong and leaves the data untouched', async (
 	const good = JSON.stringify(before);
 	const badRecord = JSON.parse(good);
 	badRecord.invoices[1].lines[0].unitPrice = 'twelve';
-	const cases: [string, string | { spaces: number }, RegExp][] = [
+	const cases: [string, string | { megabytes: number }, RegExp][] = [
 		['truncated.json', good.slice(0, good.length - 40), /not valid JSON — it may be truncated/],
 		['malformed.json', '{"format": invoicelab', /not valid JSON/],
 		['wrong-shape.json', JSON.stringify({ hello: 'world' }), /not an InvoiceLab export/],
 		['bad-record.json', JSON.stringify(badRecord), /invoices\[1\]: lines\.0\.unitPrice/],
-		['huge.json', { spaces: 26 * 1024 * 1024 }, /largest import is 25\.0 MB/]
+		['huge.json', { megabytes: 201 }, /largest import is 200\.0 MB/]
 	];
 	for (const [name, content, message] of cases) {
 		await importJson(page, name, content);
@@ -131,4 +153,24 @@ test('a bad value is quoted short and printable; a paid invoice without payments
 			`Marked paid without payments covering the total, so given a payment of the balance: ${paid.number}.`
 		)
 	).toBeVisible();
+});
+
+test('a big import shows its progress, and cancelled while writing, changes nothing', async ({
+	page
+}) => {
+	const numbers = await seed(page);
+	const before = await exportJson(page);
+	await importJson(page, 'big.json', { invoice: makeInvoice({ status: 'sent' }), copies: 20_000 });
+	await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+	await expect(page.getByText('Writing the records…')).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel import' }).click();
+	await expect(
+		page.getByText('The import of big.json was cancelled. Nothing was changed.')
+	).toBeVisible();
+	await expect(page.getByRole('progressbar')).toHaveCount(0);
+	expect(await exportJson(page)).toEqual(before);
+	await openInvoices(page);
+	for (const number of numbers)
+		await expect(page.getByRole('link', { name: number })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^COPY-/ })).toHaveCount(0);
 });

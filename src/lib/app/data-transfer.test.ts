@@ -10,7 +10,12 @@ import { Repository, type ChangeNotice } from '../storage/repository';
 import { buildSnapshot } from '../storage/transfer';
 import { makeInvoice, makeLine } from '../testing/factories';
 import { scheduleFrom } from '../invoice/recurring';
-import { backupFile, importJsonFile } from './data-transfer';
+import {
+	backupFile,
+	importJsonFile,
+	type ImportOptions,
+	type ImportProgress
+} from './data-transfer';
 
 function setup() {
 	const store = new MemoryRecordStore();
@@ -23,10 +28,14 @@ function setup() {
 		new MemoryTabNetwork<ChangeNotice>().join(),
 		'laptop'
 	);
-	const importFile = (invoices: object[]) => {
+	const importFile = (invoices: object[], options: Partial<ImportOptions> = {}) => {
 		const snapshot = buildSnapshot({ profile: null, clients: [], invoices: invoices as never }, '');
 		const file = new File([JSON.stringify(snapshot)], 'backup.json');
-		return importJsonFile(repository, file, { today: '2026-03-10', newId: () => ids.next() });
+		return importJsonFile(repository, file, {
+			today: '2026-03-10',
+			newId: () => ids.next(),
+			...options
+		});
 	};
 	return { store, repository, importFile };
 }
@@ -47,7 +56,7 @@ describe('importing invoices marked paid', () => {
 		repository.subscribe(() => (notices += 1));
 		const outcome = await importFile(paid);
 		expect(outcome).toMatchObject({ ok: true, settled: paid.map((i) => i.number) });
-		expect(notices).toBe(2); // the import, then the settling
+		expect(notices).toBe(1); // the import and the settling, in one write
 		const stored = await repository.get('invoices', 'paid-3');
 		expect(stored?.activity?.map((e) => e.kind)).toContain('payment-recorded');
 	});
@@ -95,6 +104,44 @@ describe('importing invoices marked paid', () => {
 		await repository.save('invoices', { ...withoutMeta(settled), payments: [] }, settled);
 		expect(await importFile([future])).toMatchObject({ ok: true, settled: [] });
 		expect((await store.get('invoices', future.id))?.payments).toEqual([]);
+	});
+});
+
+describe('cancelling an import', () => {
+	const paid = Array.from({ length: 3 }, (_, i) =>
+		makeInvoice({ id: `paid-${i}`, number: `INV-${i}`, status: 'paid', payments: [] })
+	);
+
+	it('tells where it is, and cancelled at any point of it, changes nothing', async () => {
+		const steps: ImportProgress[] = [];
+		await setup().importFile(paid, { onProgress: (step) => steps.push(step) });
+		expect(steps[0]).toEqual({ step: 'checking' });
+		// Each record once, its settling included.
+		expect(steps.at(-1)).toEqual({ step: 'writing', done: paid.length, total: paid.length });
+		for (const at of steps.keys()) {
+			const { store, importFile } = setup();
+			const controller = new AbortController();
+			let seen = 0;
+			const outcome = await importFile(paid, {
+				signal: controller.signal,
+				onProgress: () => void (seen++ === at && controller.abort())
+			});
+			expect(outcome).toEqual({ ok: false, cancelled: true });
+			expect(await store.all('invoices')).toEqual([]);
+			expect(await store.outbox()).toEqual([]);
+		}
+	});
+
+	it('is never half done: the settling of paid invoices goes with the import', async () => {
+		const { store, importFile } = setup();
+		const controller = new AbortController();
+		const outcome = await importFile(paid, {
+			signal: controller.signal,
+			onProgress: (step) =>
+				void (step.step === 'writing' && step.done === step.total && controller.abort())
+		});
+		expect(outcome).toEqual({ ok: false, cancelled: true });
+		expect(await store.all('invoices')).toEqual([]);
 	});
 });
 

@@ -3,9 +3,14 @@ import type { InvoiceRow } from '../invoice/list-query';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import type { ImportCounts } from '../storage/import-plan';
 import type { Repository } from '../storage/repository';
-import { buildSnapshot, MAX_IMPORT_BYTES, parseImport } from '../storage/transfer';
+import {
+	buildSnapshot,
+	MAX_IMPORT_BYTES,
+	parseImport,
+	type ParseResult
+} from '../storage/transfer';
 import { downloadFile } from './downloads';
-import { settleImportedPaid } from './invoice-actions';
+import { settlement } from './invoice-actions';
 
 export async function exportJson(repository: Repository, now: Date): Promise<void> {
 	const backup = await backupFile(repository, now);
@@ -37,32 +42,52 @@ export type ImportOutcome =
 			/** Numbers of invoices marked paid in the file that were given a payment of the balance. */
 			settled: string[];
 	  }
-	| { ok: false; error: string };
+	| { ok: false; error: string }
+	| { ok: false; cancelled: true };
+
+/** Where an import is: checking the whole file, then writing `done` of `total` records. */
+export type ImportProgress =
+	{ step: 'checking' } | { step: 'writing'; done: number; total: number };
+
+/** Reads and checks a backup file (parseImport): here, or in a worker (app/import-worker.ts). */
+export type FileCheck = (file: File, signal?: AbortSignal) => Promise<ParseResult>;
+
+export const checkHere: FileCheck = async (file) => parseImport(await file.text(), file.size);
+
+export interface ImportOptions {
+	today: string;
+	newId: () => string;
+	/** Cancels the import; nothing is written unless it was already committed. */
+	signal?: AbortSignal;
+	onProgress?: (progress: ImportProgress) => void;
+	check?: FileCheck;
+}
 
 /**
  * Validates the whole file first; only then writes, in one transaction. Invoices marked paid
- * without payments covering them are then settled (settleImportedPaid), as edits here.
+ * without payments covering them are settled (invoice-actions.ts settlement) in that same
+ * transaction, as edits here: a cancelled or failed import leaves nothing behind.
  */
 export async function importJsonFile(
 	repository: Repository,
 	file: File,
-	{ today, newId }: { today: string; newId: () => string }
+	{ today, newId, signal, onProgress, check = checkHere }: ImportOptions
 ): Promise<ImportOutcome> {
 	if (file.size > MAX_IMPORT_BYTES) {
 		return parseImport('', file.size) as ImportOutcome;
 	}
-	const parsed = parseImport(await file.text(), file.size);
-	if (!parsed.ok) return parsed;
-	let counts: ImportCounts;
 	try {
-		counts = await repository.merge(parsed.changes);
+		onProgress?.({ step: 'checking' });
+		const parsed = await check(file, signal);
+		if (!parsed.ok) return parsed;
+		const { edited, ...counts } = await repository.merge(parsed.changes, {
+			edit: settlement(today, newId),
+			signal,
+			onProgress: (done, total) => onProgress?.({ step: 'writing', done, total })
+		});
+		return { ok: true, counts, settled: edited.map((invoice) => invoice.number) };
 	} catch (error) {
+		if (signal?.aborted) return { ok: false, cancelled: true };
 		return { ok: false, error: `Nothing was imported: ${(error as Error).message}` };
 	}
-	const invoices = parsed.changes.flatMap((c) => (c.collection === 'invoices' ? [c.record] : []));
-	return {
-		ok: true,
-		counts,
-		settled: await settleImportedPaid(repository, invoices, today, newId)
-	};
 }

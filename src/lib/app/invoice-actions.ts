@@ -167,28 +167,15 @@ function paidVersion(invoice: Invoice, date: string, paymentId: string, credited
  * An invoice imported marked paid whose payments do not cover its total gets a payment of the
  * balance, as Mark as paid records one, so the list (Paid) and Analytics (collected) agree. It
  * is dated the day that version was last changed (marked paid, or edited since), never after
- * today, and made on top of the imported version, as an edit here. A version that is not
- * the stored one (a newer one is here) is left alone. All are written at once (a backup can
- * hold thousands). Returns the numbers of those settled.
+ * today, and made on top of the imported version, as an edit here, in the import's own
+ * transaction (Repository.merge `edit`). Null for an invoice that needs none.
  */
-export async function settleImportedPaid(
-	repository: Repository,
-	imported: readonly Invoice[],
-	today: string,
-	newId: () => string
-): Promise<string[]> {
-	const unsettled = imported.filter(
-		(invoice) => !invoice.deleted && invoice.status === 'paid' && invoiceTotals(invoice).balance > 0
-	);
-	const versions = new Map(unsettled.map((invoice) => [invoice.id, invoice]));
-	const settled = await rewriteAll(repository, unsettled, (stored) => {
-		const version = versions.get(stored.id)!;
-		// A newer version is here: it is left alone.
-		if (stored.hlc !== version.hlc) return null;
-		const changed = version.updatedAt.slice(0, 10);
-		return paidVersion(stored, changed < today ? changed : today, newId());
-	});
-	return settled?.map((invoice) => invoice.number) ?? [];
+export function settlement(today: string, newId: () => string) {
+	return (invoice: Invoice) => {
+		if (invoice.status !== 'paid' || invoiceTotals(invoice).balance <= 0) return null;
+		const changed = invoice.updatedAt.slice(0, 10);
+		return paidVersion(invoice, changed < today ? changed : today, newId());
+	};
 }
 
 /**

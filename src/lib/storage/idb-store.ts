@@ -1,10 +1,10 @@
 import {
 	openDB,
+	unwrap,
 	type DBSchema,
 	type IDBPDatabase,
 	type IDBPTransaction,
-	type StoreNames,
-	unwrap
+	type StoreNames
 } from 'idb';
 import type {
 	BusinessProfile,
@@ -16,9 +16,10 @@ import type {
 } from '../invoice/schema';
 import {
 	acknowledged,
+	batchOutcome,
 	sending,
-	nextOutboxEntry,
 	outboxKey,
+	staleWrites,
 	type Acknowledgement,
 	type Change,
 	type CollectionName,
@@ -28,6 +29,7 @@ import {
 	type OutboxEntry,
 	type RecordStore,
 	type Resolution,
+	type WriteOptions,
 	matches,
 	NewestPage,
 	StaleWriteError
@@ -57,6 +59,60 @@ interface InvoiceLabDb extends DBSchema {
 interface IdbStoreOf<T> {
 	get(key: string): Promise<T | undefined>;
 	put(value: T): Promise<unknown>;
+	getAll(range: IDBKeyRange): Promise<T[]>;
+	getAllKeys(): Promise<IDBValidKey[]>;
+}
+
+/**
+ * Up to this many keys are read one request each; more are read from the store's key list
+ * and key ranges, a few requests in all. Each request costs far more than its bytes (an
+ * import reads and writes tens of thousands), but listing the keys of a big store for one
+ * save would cost more still.
+ */
+const FEW_KEYS = 200;
+const KEYS_PER_RANGE = 1000;
+/** Records put between two progress reports (and chances to paint and to cancel). */
+const WRITE_SLICE = 250;
+
+/**
+ * Puts each value in its store with plain requests (idb's promise around each would cost more
+ * than the put itself). Settles with the last: the requests of a transaction complete in order,
+ * and a failed one aborts the transaction, failing the requests after it.
+ */
+function putAll(puts: readonly [IDBObjectStore, unknown][]): Promise<void> {
+	return new Promise((resolve, reject) => {
+		let last: IDBRequest | undefined;
+		for (const [store, value] of puts) last = store.put(value);
+		if (!last) return resolve();
+		last.onsuccess = () => resolve();
+		last.onerror = () => reject(last.error);
+	});
+}
+
+/** The values stored under `keys`, by key, in few requests. */
+async function readKeys<T>(
+	store: IdbStoreOf<T>,
+	keys: readonly string[],
+	keyOf: (value: T) => string
+): Promise<Map<string, T>> {
+	const found = new Map<string, T>();
+	if (keys.length <= FEW_KEYS) {
+		const values = await Promise.all(keys.map((key) => store.get(key)));
+		values.forEach((value, i) => value !== undefined && found.set(keys[i]!, value));
+		return found;
+	}
+	const wanted = new Set(keys);
+	// Sorted, as IndexedDB lists them: consecutive keys make disjoint ranges.
+	const there = (await store.getAllKeys()).filter((key) => wanted.has(key as string));
+	const ranges: Promise<T[]>[] = [];
+	for (let i = 0; i < there.length; i += KEYS_PER_RANGE) {
+		const last = there[Math.min(i + KEYS_PER_RANGE, there.length) - 1]!;
+		ranges.push(store.getAll(IDBKeyRange.bound(there[i], last)));
+	}
+	for (const value of (await Promise.all(ranges)).flat()) {
+		if (wanted.has(keyOf(value))) found.set(keyOf(value), value);
+	}
+	return found;
 }
 
 type UpgradeTx = IDBPTransaction<InvoiceLabDb, StoreNames<InvoiceLabDb>[], 'versionchange'>;
@@ -186,59 +242,86 @@ export class IdbRecordStore implements RecordStore {
 		ids: readonly string[]
 	): Promise<(Collections[K] | undefined)[]> {
 		const tx = this.db.transaction(collection);
-		const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+		const store = tx.store as unknown as IdbStoreOf<Collections[K]>;
+		const found = await readKeys(store, ids, (record) => record.id);
 		await tx.done;
-		return records as (Collections[K] | undefined)[];
+		return ids.map((id) => found.get(id));
 	}
 
-	async write(writes: readonly LocalWrite[]): Promise<void> {
+	async write(
+		writes: readonly LocalWrite[],
+		{ signal, onProgress }: WriteOptions = {}
+	): Promise<void> {
+		signal?.throwIfAborted();
 		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'conflicts'], 'readwrite');
-		const outbox = tx.objectStore('outbox');
+		const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
 		// Change ties each record to its collection; idb's per-store typing cannot follow that.
-		const storeOf = (change: Change) =>
-			tx.objectStore(change.collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
+		const storeOf = (collection: CollectionName) =>
+			tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
+		// Awaited below; fails as soon as a request fails, before the code that awaits it runs.
+		tx.done.catch(() => {});
+		const cancel = () => abortQuietly(tx);
+		signal?.addEventListener('abort', cancel);
 		const puts: Promise<unknown>[] = [];
 		try {
-			// All reads first, in parallel, then all writes: one round trip each way, not one
-			// per record (an import writes thousands).
-			const found = await Promise.all(
-				writes.map(({ change }) =>
-					Promise.all([
-						outbox.get(outboxKey(change.collection, change.record.id)),
-						storeOf(change).get(change.record.id)
-					])
+			const collections = [...new Set(writes.map((w) => w.change.collection))];
+			const [pending, ...stored] = await Promise.all([
+				readKeys(
+					outbox,
+					writes.map(({ change }) => outboxKey(change.collection, change.record.id)),
+					(entry) => entry.key
+				),
+				...collections.map((collection) =>
+					readKeys(
+						storeOf(collection),
+						writes.flatMap((w) => (w.change.collection === collection ? [w.change.record.id] : [])),
+						(record) => record.id
+					)
 				)
+			]);
+			const storedOf = ({ collection, record }: Change) =>
+				stored[collections.indexOf(collection)]!.get(record.id);
+			const stale = staleWrites(writes, storedOf);
+			if (stale.length) throw new StaleWriteError(stale);
+			const outcome = [...batchOutcome(writes, (key) => pending.get(key), storedOf).values()];
+			const plainStores = new Map(
+				[...RECORD_STORES, 'outbox' as const, 'conflicts' as const].map((name) => [
+					name,
+					unwrap(tx.objectStore(name)) as IDBObjectStore
+				])
 			);
-			const stale = writes.filter((w, i) => w.expected && w.expected.hlc !== found[i]![1]?.hlc);
-			if (stale.length) {
-				throw new StaleWriteError(
-					stale.map((w) => outboxKey(w.change.collection, w.change.record.id))
+			const plain = (name: 'outbox' | 'conflicts' | CollectionName) => plainStores.get(name)!;
+			let previous = putAll(
+				writes.flatMap(({ conflict }) => (conflict ? [[plain('conflicts'), conflict]] : []))
+			);
+			puts.push(previous);
+			// In slices, each issued while the one before is being written: the page paints the
+			// progress and hears a cancel between them, and the database is never left idle.
+			for (let start = 0; start < outcome.length; start += WRITE_SLICE) {
+				const slice = putAll(
+					outcome.slice(start, start + WRITE_SLICE).flatMap(({ change, entry }) => [
+						[plain(change.collection), change.record],
+						[plain('outbox'), entry]
+					])
 				);
+				// Handled: by the next `await previous`, or by the catch below when one fails first.
+				slice.catch(() => {});
+				puts.push(slice);
+				await previous;
+				if (start > 0) onProgress?.(start, outcome.length);
+				previous = slice;
 			}
-			const entries = new Map<string, OutboxEntry | undefined>();
-			const befores = new Map<string, Collections[CollectionName] | undefined>();
-			writes.forEach((write, i) => {
-				const { change } = write;
-				const key = outboxKey(change.collection, change.record.id);
-				const [previous, before] = found[i]!;
-				const entry = nextOutboxEntry(
-					entries.has(key) ? entries.get(key) : previous,
-					befores.has(key) ? befores.get(key) : before,
-					write
-				);
-				entries.set(key, entry);
-				befores.set(key, change.record);
-				puts.push(storeOf(change).put(change.record), outbox.put(entry));
-				if (write.conflict) puts.push(tx.objectStore('conflicts').put(write.conflict));
-			});
-			await Promise.all(puts);
+			await previous;
+			onProgress?.(outcome.length, outcome.length);
+			await tx.done;
 		} catch (error) {
 			// A put that throws (e.g. an uncloneable value) must not let the earlier puts commit.
 			abortQuietly(tx);
 			await Promise.allSettled([...puts, tx.done]);
-			throw error;
+			throw signal?.aborted ? signal.reason : error;
+		} finally {
+			signal?.removeEventListener('abort', cancel);
 		}
-		await tx.done;
 	}
 
 	async resolve(resolutions: readonly Resolution[]): Promise<Resolution[]> {

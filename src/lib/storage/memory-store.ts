@@ -1,10 +1,11 @@
 import type { DocumentKind, Invoice } from '../invoice/schema';
 import {
 	acknowledged,
+	batchOutcome,
 	sending,
 	COLLECTIONS,
-	nextOutboxEntry,
 	outboxKey,
+	staleWrites,
 	type Acknowledgement,
 	type Change,
 	type CollectionName,
@@ -14,6 +15,7 @@ import {
 	type OutboxEntry,
 	type RecordStore,
 	type Resolution,
+	type WriteOptions,
 	matches,
 	StaleWriteError
 } from './record-store';
@@ -49,24 +51,27 @@ export class MemoryRecordStore implements RecordStore {
 		return Promise.all(ids.map((id) => this.get(collection, id)));
 	}
 
-	async write(writes: readonly LocalWrite[]): Promise<void> {
-		const stale = writes.filter(
-			(w) =>
-				w.expected &&
-				w.expected.hlc !== this.table(w.change.collection).get(w.change.record.id)?.hlc
-		);
-		if (stale.length) {
-			throw new StaleWriteError(
-				stale.map((w) => outboxKey(w.change.collection, w.change.record.id))
-			);
+	async write(
+		writes: readonly LocalWrite[],
+		{ signal, onProgress }: WriteOptions = {}
+	): Promise<void> {
+		signal?.throwIfAborted();
+		const stored = ({ collection, record }: Change) =>
+			this.table(collection).get(record.id) as Collections[CollectionName] | undefined;
+		const stale = staleWrites(writes, stored);
+		if (stale.length) throw new StaleWriteError(stale);
+		const outcome = [...batchOutcome(writes, (key) => this.pending.get(key), stored)];
+		// Nothing is applied before the last report: a cancel or a failure there leaves all as it was.
+		outcome.forEach((_, i) => {
+			onProgress?.(i + 1, outcome.length);
+			signal?.throwIfAborted();
+		});
+		for (const [key, { change, entry }] of outcome) {
+			this.pending.set(key, structuredClone(entry));
+			this.table(change.collection).set(change.record.id, structuredClone(change.record));
 		}
-		for (const write of writes) {
-			const { collection, record } = write.change;
-			const key = outboxKey(collection, record.id);
-			const before = this.table(collection).get(record.id) as Collections[CollectionName];
-			this.pending.set(key, structuredClone(nextOutboxEntry(this.pending.get(key), before, write)));
-			this.table(collection).set(record.id, structuredClone(record));
-			if (write.conflict) this.copies.set(write.conflict.key, structuredClone(write.conflict));
+		for (const { conflict } of writes) {
+			if (conflict) this.copies.set(conflict.key, structuredClone(conflict));
 		}
 	}
 

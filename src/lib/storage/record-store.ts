@@ -136,6 +136,28 @@ export interface LocalWrite {
 	conflict?: ConflictCopy;
 }
 
+/**
+ * What a batch of writes leaves, by outbox key: the last version of each record and its
+ * outbox entry, made from the stored ones (`pending`, `stored`) write by write.
+ */
+export function batchOutcome(
+	writes: readonly LocalWrite[],
+	pending: (key: string) => OutboxEntry | undefined,
+	stored: (change: Change) => Collections[CollectionName] | undefined
+): Map<string, { change: Change; entry: OutboxEntry }> {
+	const outcome = new Map<string, { change: Change; entry: OutboxEntry }>();
+	for (const write of writes) {
+		const { change } = write;
+		const key = outboxKey(change.collection, change.record.id);
+		const earlier = outcome.get(key);
+		const entry = earlier
+			? nextOutboxEntry(earlier.entry, earlier.change.record, write)
+			: nextOutboxEntry(pending(key), stored(change), write);
+		outcome.set(key, { change, entry });
+	}
+	return outcome;
+}
+
 /** The outbox entry a local write leaves: repeated edits keep the first edit's base. */
 export function nextOutboxEntry(
 	previous: OutboxEntry | undefined,
@@ -164,6 +186,33 @@ export function nextOutboxEntry(
 		imported: origin === 'import',
 		attempts: 0
 	};
+}
+
+/** How a long write reports what it did so far and is stopped: a stopped write writes nothing. */
+export interface WriteOptions {
+	/** Aborting it before the write is committed rolls it back; it rejects with the reason. */
+	signal?: AbortSignal;
+	/** How many of the `total` records (each with its outbox entry) are written so far. */
+	onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The keys of the writes whose `expected` stamp no longer holds. A write expects the version
+ * the batch's earlier write of its record wrote, or else the stored one.
+ */
+export function staleWrites(
+	writes: readonly LocalWrite[],
+	stored: (change: Change) => { hlc: string } | undefined
+): string[] {
+	const latest = new Map<string, string | undefined>();
+	const stale: string[] = [];
+	for (const { change, expected } of writes) {
+		const key = outboxKey(change.collection, change.record.id);
+		const found = latest.has(key) ? latest.get(key) : stored(change)?.hlc;
+		if (expected && expected.hlc !== found) stale.push(key);
+		latest.set(key, change.record.hlc);
+	}
+	return stale;
 }
 
 /** A write or a resolution found the record changed since it was read: read again. */
@@ -201,9 +250,10 @@ export interface RecordStore {
 	): Promise<(Collections[K] | undefined)[]>;
 	/**
 	 * Writes the records and their outbox entries in one transaction: all or nothing. Throws
-	 * StaleWriteError, writing nothing, when a write's `expected` stamp no longer holds.
+	 * StaleWriteError, writing nothing, when a write's `expected` stamp no longer holds (a
+	 * later write of the same record expects the version the earlier one wrote).
 	 */
-	write(writes: readonly LocalWrite[]): Promise<void>;
+	write(writes: readonly LocalWrite[], options?: WriteOptions): Promise<void>;
 	/**
 	 * Applies what sync decided, in one transaction. Each resolution is re-checked against the
 	 * stored record and outbox entry; the ones that moved meanwhile are skipped and returned,

@@ -86,14 +86,15 @@ describe('Repository', () => {
 			added: 0,
 			updated: 0,
 			unchanged: 1,
-			refused: []
+			refused: [],
+			edited: []
 		});
 		expect(
 			await repo.merge([
 				{ collection: 'invoices', record: newer },
 				{ collection: 'invoices', record: fresh }
 			])
-		).toEqual({ added: 1, updated: 1, unchanged: 0, refused: [] });
+		).toEqual({ added: 1, updated: 1, unchanged: 0, refused: [], edited: [] });
 		const all = await store.all('invoices');
 		expect(all).toHaveLength(2);
 		expect(all.find((i) => i.id === saved.id)?.notes).toBe('newer');

@@ -21,7 +21,8 @@ import {
 	type ConflictCopy,
 	type LocalWrite,
 	type RecordStore,
-	type Resolution
+	type Resolution,
+	type WriteOptions
 } from './record-store';
 
 type WriteRules = typeof import('./write-rules');
@@ -37,6 +38,19 @@ export interface ChangeNotice {
 }
 
 export type Draft<T> = Omit<T, keyof RecordMeta> & { id?: string };
+
+export interface MergeOptions extends WriteOptions {
+	/**
+	 * An edit made here on top of an invoice the import leaves stored as the file has it (null
+	 * for none), written in the same transaction as the import.
+	 */
+	edit?: (invoice: Invoice) => (Draft<Invoice> & { id: string }) | null;
+}
+
+export interface MergeResult extends ImportCounts {
+	/** The invoices `edit` changed, as the file had them. */
+	edited: Invoice[];
+}
 
 export class ValidationError extends Error {
 	constructor(readonly problems: FieldProblem[]) {
@@ -228,21 +242,7 @@ export class Repository {
 	): Promise<boolean> {
 		const rules = await writeRules();
 		const now = new Date(this.clock.now()).toISOString();
-		const writes = edits.map(({ draft, base }): LocalWrite => {
-			this.hlc.receive(base.hlc);
-			this.refuseIssuedChange(rules, collection, base, draft as unknown as Collections[K]);
-			let record = rules.validate(collection, {
-				...draft,
-				createdAt: base.createdAt,
-				updatedAt: now,
-				hlc: this.hlc.tick(),
-				history: rules.lineageOf(base),
-				deleted: false
-			});
-			if (collection === 'invoices') record = this.withActivity(rules, base, record, now);
-			const change = { collection, record } as Change;
-			return { change, origin: 'edit', expected: { hlc: base.hlc } };
-		});
+		const writes = edits.map(({ draft, base }) => this.editOf(rules, collection, draft, base, now));
 		try {
 			await this.commit(writes);
 			return true;
@@ -250,6 +250,29 @@ export class Repository {
 			if (error instanceof StaleWriteError) return false;
 			throw error;
 		}
+	}
+
+	/** The write of `draft` made on top of `base`, the stored version, as an edit here. */
+	private editOf<K extends CollectionName>(
+		rules: WriteRules,
+		collection: K,
+		draft: Draft<Collections[K]> & { id: string },
+		base: Collections[K],
+		now: string
+	): LocalWrite {
+		this.hlc.receive(base.hlc);
+		this.refuseIssuedChange(rules, collection, base, draft as unknown as Collections[K]);
+		let record = rules.validate(collection, {
+			...draft,
+			createdAt: base.createdAt,
+			updatedAt: now,
+			hlc: this.hlc.tick(),
+			history: rules.lineageOf(base),
+			deleted: false
+		});
+		if (collection === 'invoices') record = this.withActivity(rules, base, record, now);
+		const change = { collection, record } as Change;
+		return { change, origin: 'edit', expected: { hlc: base.hlc } };
 	}
 
 	/** Deletes become tombstones, so a sync can never bring the record back. */
@@ -311,8 +334,15 @@ export class Repository {
 		return this.hlc.tick();
 	}
 
-	/** Merges already validated records by id, newest stamp wins; one transaction for all. */
-	async merge(changes: readonly Change[]): Promise<ImportCounts> {
+	/**
+	 * Merges already validated records by id, newest stamp wins; one transaction for all, with
+	 * the `edit`s made on top. Cancelled (`signal`) before that transaction is committed, it
+	 * writes nothing and rejects with the signal's reason.
+	 */
+	async merge(
+		changes: readonly Change[],
+		{ edit, signal, onProgress }: MergeOptions = {}
+	): Promise<MergeResult> {
 		const now = this.clock.now();
 		const refused: string[] = [];
 		const records = changes.filter(({ collection, record }) => {
@@ -321,20 +351,53 @@ export class Repository {
 			return !problem;
 		});
 		this.observe(records.map((c) => c.record));
-		const { planImport, validate } = await writeRules();
+		const rules = await writeRules();
+		const { planImport, validate } = rules;
 		return this.retryStale(async () => {
+			signal?.throwIfAborted();
 			const locals = await this.versionsOf(records);
 			const pending = new Map((await this.store.outbox()).map((e) => [e.key, e]));
+			signal?.throwIfAborted();
+			const detectedAt = new Date(now).toISOString();
 			const { counts, writes, copies } = planImport(records, locals, pending, {
-				detectedAt: new Date(now).toISOString(),
+				detectedAt,
 				stamp: () => this.stamp(),
 				validate
 			});
-			await this.commit(writes);
+			const edited = edit
+				? this.editImported(rules, records, locals, writes, edit, detectedAt)
+				: [];
+			await this.commit([...writes, ...edited.map((e) => e.write)], { signal, onProgress });
+			// Committed: too late to cancel. The copies of versions that did not stand follow.
 			if (copies.length > 0 && (await this.store.resolve(copies)).length > 0) {
 				throw new StaleWriteError(copies.map((c) => outboxKey(c.collection, c.id)));
 			}
-			return { ...counts, refused };
+			return { ...counts, refused, edited: edited.map((e) => e.invoice) };
+		});
+	}
+
+	/** The `edit` of each invoice of the file that the `writes` leave stored as the file has it. */
+	private editImported(
+		rules: WriteRules,
+		records: readonly Change[],
+		locals: readonly (Collections[CollectionName] | undefined)[],
+		writes: readonly LocalWrite[],
+		edit: NonNullable<MergeOptions['edit']>,
+		at: string
+	): { invoice: Invoice; write: LocalWrite }[] {
+		const written = new Map(
+			writes.map(({ change }) => [outboxKey(change.collection, change.record.id), change.record])
+		);
+		return records.flatMap(({ collection, record }, i) => {
+			if (collection !== 'invoices') return [];
+			const key = outboxKey(collection, record.id);
+			const stored = (written.has(key) ? written.get(key) : locals[i]) as Invoice | undefined;
+			// A newer version is here: it is left alone.
+			if (!stored || stored.deleted || stored.hlc !== record.hlc) return [];
+			const draft = edit(stored);
+			return draft
+				? [{ invoice: record, write: this.editOf(rules, 'invoices', draft, stored, at) }]
+				: [];
 		});
 	}
 
@@ -409,7 +472,7 @@ export class Repository {
 		this.channel.post(notice);
 	}
 
-	private async commit(writes: LocalWrite[]): Promise<void> {
+	private async commit(writes: LocalWrite[], options?: WriteOptions): Promise<void> {
 		for (const { change } of writes) {
 			if (itemBytes(change.record) > MAX_ITEM_BYTES) {
 				throw new ValidationError([
@@ -421,7 +484,7 @@ export class Repository {
 			}
 		}
 		if (writes.length === 0) return;
-		await this.store.write(writes);
+		await this.store.write(writes, options);
 		this.notify(writes.map((w) => w.change));
 		for (const listener of this.localWriteListeners) listener();
 	}

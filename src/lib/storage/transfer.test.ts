@@ -47,7 +47,7 @@ describe('parseImport', () => {
 		const result = parseImport('{}', MAX_IMPORT_BYTES + 1);
 		expect(result).toEqual({
 			ok: false,
-			error: expect.stringMatching(/largest import is 25\.0 MB/)
+			error: expect.stringMatching(/largest import is 200\.0 MB/)
 		});
 	});
 });

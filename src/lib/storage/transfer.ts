@@ -18,7 +18,8 @@ import type { Change } from './record-store';
 
 export const EXPORT_FORMAT = 'invoicelab-export';
 export const EXPORT_VERSION = 1;
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+/** A backup of 100,000 invoices, as the app writes it, is about 100 MB. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 /** A whole workspace as a file. Tombstones are included so deletes travel with it. */
 export interface Snapshot {

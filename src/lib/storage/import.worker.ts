@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+/**
+ * Reads and checks a backup file off the page's thread (transfer.ts parseImport): at 100,000
+ * invoices that takes seconds, during which the page keeps painting the progress and can be
+ * cancelled (by terminating the worker). The records come back in parts, so the page never
+ * stops for long to take them in.
+ */
+import type { Change } from './record-store';
+import { parseImport } from './transfer';
+
+export type ImportCheckReply =
+	| { kind: 'records'; changes: Change[] }
+	| { kind: 'done'; error?: string }
+	| { kind: 'failed'; message: string };
+
+const RECORDS_PER_MESSAGE = 2000;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const reply = (message: ImportCheckReply) => scope.postMessage(message);
+
+scope.onmessage = async ({ data: file }: MessageEvent<File>) => {
+	try {
+		const parsed = parseImport(await file.text(), file.size);
+		if (!parsed.ok) return reply({ kind: 'done', error: parsed.error });
+		for (let start = 0; start < parsed.changes.length; start += RECORDS_PER_MESSAGE) {
+			reply({ kind: 'records', changes: parsed.changes.slice(start, start + RECORDS_PER_MESSAGE) });
+		}
+		reply({ kind: 'done' });
+	} catch (error) {
+		reply({ kind: 'failed', message: (error as Error).message });
+	}
+};
