@@ -190,6 +190,48 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 });
 
 describe('IndexedDB RecordStore', () => {
+	it('upgrades a first-version database: records kept, only the indexes in use left', async () => {
+		const invoice = makeInvoice({ id: 'old' });
+		await new Promise<void>((resolve, reject) => {
+			const request = indexedDB.open('first-version', 1);
+			request.onupgradeneeded = () => {
+				const invoices = request.result.createObjectStore('invoices', { keyPath: 'id' });
+				for (const [name, path] of [
+					['by-number', 'number'],
+					['by-issue-date', 'issueDate'],
+					['by-client', 'clientId'],
+					['by-hlc', 'hlc']
+				]) {
+					invoices.createIndex(name as string, path as string);
+				}
+				const clients = request.result.createObjectStore('clients', { keyPath: 'id' });
+				clients.createIndex('by-name', 'name');
+				clients.createIndex('by-hlc', 'hlc');
+				for (const name of ['profile', 'outbox', 'meta']) {
+					request.result.createObjectStore(name, { keyPath: name === 'profile' ? 'id' : 'key' });
+				}
+				invoices.put(invoice);
+			};
+			request.onsuccess = () => {
+				request.result.close();
+				resolve();
+			};
+			request.onerror = () => reject(request.error);
+		});
+		const store = await openIdbStore('first-version');
+		expect(await store.all('invoices')).toEqual([invoice]);
+		expect(await store.newestInvoices('invoice', 1)).toEqual([invoice]);
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('first-version');
+			request.onsuccess = () => resolve(request.result);
+		});
+		const tx = db.transaction(['invoices', 'clients', 'outbox']);
+		expect([...tx.objectStore('invoices').indexNames]).toEqual(['by-issue-date']);
+		expect([...tx.objectStore('clients').indexNames]).toEqual([]);
+		expect([...tx.objectStore('outbox').indexNames]).toEqual(['by-error']);
+		db.close();
+	});
+
 	it('reads every record once when it reads them in slices', async () => {
 		const store = await openIdbStore('slices');
 		const ids = Array.from({ length: 4_001 }, (_, n) => `i${String(n).padStart(5, '0')}`);
