@@ -44,7 +44,7 @@ try {
 	const sections: [string, () => Row[] | Promise<Row[]>][] = [
 		['foundation', async () => foundationBench(await chromium(), BASE_URL)],
 		['first-load', async () => firstLoadBench(await chromium(), BASE_URL)],
-		['scale', async () => scaleBench(await chromium(), BASE_URL, sizes)],
+		['scale', () => scaleBench(BASE_URL, sizes)],
 		['sync', () => syncBench(sizes)],
 		['pdf', async () => pdfBench(await chromium(), BASE_URL)],
 		['analytics', () => analyticsBench(sizes)],

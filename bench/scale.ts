@@ -1,17 +1,17 @@
 /**
  * Scale benchmarks (issue 17), in Chromium at 10,000 and 100,000 invoices seeded through the
- * app's own JSON import: the first page of the list after a reload, every invoice read (key
+ * app's own JSON import (bench/import.ts): the first page of the list after a reload, every invoice read (key
  * figures counted), a search keystroke, Analytics for all time, and the tab's JS heap. Each
  * timed figure is the median (or p95) of 5 rounds, with the issue's budget beside it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { buildSnapshot } from '../src/lib/storage/transfer';
-import { makeDataset, makeProfile } from '../src/lib/testing/factories';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/chromium';
 import { median, percentile } from './browser';
 import type { Row } from './foundation';
+import { importBench } from './import';
 
 const ROUNDS = 5;
 const BUDGETS: Record<number, { firstRows: number }> = {
@@ -45,18 +45,23 @@ const MARK_LIST = `
 	observer.observe(document, { childList: true, subtree: true, characterData: true });
 `;
 
-export async function scaleBench(browser: Browser, baseUrl: string, sizes: number[]) {
+export async function scaleBench(baseUrl: string, sizes: number[]) {
 	const rows: Row[] = [];
-	for (const n of sizes) rows.push(...(await atScale(browser, baseUrl, n)));
+	for (const n of sizes) rows.push(...(await atScale(baseUrl, n)));
 	return rows;
 }
 
-async function atScale(browser: Browser, baseUrl: string, n: number): Promise<Row[]> {
+/** In a fresh browser profile on disk, as a user's is (a private window keeps IndexedDB in memory). */
+async function atScale(baseUrl: string, n: number): Promise<Row[]> {
 	const label = n.toLocaleString('en-US');
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
+	const dir = mkdtempSync(join(tmpdir(), 'invoicelab-scale-'));
+	const context = await chromium.launchPersistentContext(dir, {
+		...chromiumLaunchOptions(),
+		serviceWorkers: 'block'
+	});
 	try {
-		await seed(page, baseUrl, n);
+		const page = await context.newPage();
+		await importBench(page, baseUrl, n);
 		await page.addInitScript(MARK_LIST);
 		const reloads: ReloadMarks[] = [];
 		for (let i = 0; i < ROUNDS; i++) reloads.push(await reload(page, baseUrl));
@@ -101,30 +106,7 @@ async function atScale(browser: Browser, baseUrl: string, n: number): Promise<Ro
 		];
 	} finally {
 		await context.close();
-	}
-}
-
-/** Imports `n` invoices through Settings → Data, the way a user restores a backup. */
-async function seed(page: Page, baseUrl: string, n: number): Promise<void> {
-	const { clients, invoices } = makeDataset(n);
-	const dir = mkdtempSync(join(tmpdir(), 'invoicelab-bench-'));
-	const file = join(dir, 'seed.json');
-	// Playwright refuses in-memory files over 50 MB; 100,000 invoices are more.
-	writeFileSync(
-		file,
-		JSON.stringify(
-			buildSnapshot({ profile: makeProfile(), clients, invoices }, new Date().toISOString())
-		)
-	);
-	try {
-		await page.goto(`${baseUrl}settings/`);
-		await page.getByRole('tab', { name: 'Data' }).click();
-		const chooser = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Import JSON' }).click();
-		await (await chooser).setFiles(file);
-		await page.getByText(/^Imported seed\.json/).waitFor({ timeout: 1_800_000 });
-	} finally {
-		rmSync(dir, { recursive: true });
+		rmSync(dir, { recursive: true, force: true });
 	}
 }
 
