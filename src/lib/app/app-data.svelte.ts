@@ -29,7 +29,7 @@ export class AppData {
 	#clients = $state.raw<Client[]>([]);
 	#profile = $state.raw<BusinessProfile>(DEFAULT_PROFILE);
 	#schedules = $state.raw<Schedule[]>([]);
-	#pending = $state(0);
+	#pending = $state<number | null>(null);
 	#today = $state('');
 	#loaded = $state(false);
 	#loadFailure = $state<string | null>(null);
@@ -72,9 +72,13 @@ export class AppData {
 	get profile() {
 		return this.#profile;
 	}
-	/** Changes not yet acknowledged by the cloud. */
+	/** Changes not yet acknowledged by the cloud (0 until counted, see `pendingKnown`). */
 	get pending() {
-		return this.#pending;
+		return this.#pending ?? 0;
+	}
+	/** Counting 100,000 pending changes takes a moment: the first page does not wait for it. */
+	get pendingKnown() {
+		return this.#pending !== null;
 	}
 	get today() {
 		return this.#today;
@@ -132,7 +136,9 @@ export class AppData {
 	 * invoices, so the list shows before 100,000 invoices are read. `load` reads the rest.
 	 */
 	start(): Promise<void> {
-		return this.#inOrder(() => this.#loadFirstPage());
+		const firstPage = this.#inOrder(() => this.#loadFirstPage());
+		void this.#inOrder(() => this.#countPending()).catch(() => {});
+		return firstPage;
 	}
 
 	/**
@@ -158,7 +164,8 @@ export class AppData {
 	async #load(): Promise<void> {
 		const [invoices] = await Promise.all([
 			this.services.repository.all('invoices'),
-			this.#loadSmall()
+			this.#loadSmall(),
+			this.#countPending()
 		]);
 		this.services.repository.observe(invoices);
 		this.#invoices = invoices.filter((r) => !r.deleted);
@@ -166,20 +173,22 @@ export class AppData {
 		this.#loadFailure = null;
 	}
 
-	/** Clients, schedules, the profile and the pending count: few records, read whole. */
+	async #countPending(): Promise<void> {
+		this.#pending = await this.services.store.pendingCount();
+	}
+
+	/** Clients, schedules and the profile: few records, read whole. */
 	async #loadSmall(): Promise<void> {
 		const { repository } = this.services;
-		const [clients, profiles, schedules, pending] = await Promise.all([
+		const [clients, profiles, schedules] = await Promise.all([
 			repository.all('clients'),
 			repository.all('profile'),
-			repository.all('schedules'),
-			this.services.store.pendingCount()
+			repository.all('schedules')
 		]);
 		repository.observe([...clients, ...profiles, ...schedules]);
 		this.#schedules = schedules.filter((r) => !r.deleted);
 		this.#clients = sortClients(clients.filter((r) => !r.deleted));
 		this.#profile = profiles.find((p) => p.id === BUSINESS_PROFILE_ID) ?? DEFAULT_PROFILE;
-		this.#pending = pending;
 	}
 
 	/** Re-reads the midnight-sensitive state (overdue) when the day changes. */

@@ -114,6 +114,27 @@ describe('AppData', () => {
 		expect(first.invoices).toHaveLength(invoices.length);
 	});
 
+	it('shows the first page without waiting for the pending changes to be counted', async () => {
+		const { store, first } = twoTabs();
+		await store.write([
+			{ change: { collection: 'invoices', record: makeInvoice() }, origin: 'edit' }
+		]);
+		let count = () => {};
+		const counted = new Promise<void>((resolve) => (count = resolve));
+		const pendingCount = store.pendingCount.bind(store);
+		store.pendingCount = async () => {
+			await counted;
+			return pendingCount();
+		};
+		await first.start();
+		expect(first.invoices).toHaveLength(1);
+		expect(first.pendingKnown).toBe(false);
+		count();
+		await first.load();
+		expect(first.pendingKnown).toBe(true);
+		expect(first.pending).toBe(1);
+	});
+
 	it('says so when the rest of the invoices cannot be read', async () => {
 		const { store, first } = twoTabs();
 		const all = store.all.bind(store);
