@@ -1,9 +1,8 @@
-import * as v from 'valibot';
 import type { AwsProblem } from '../aws/aws-errors';
 import type { ParsedCredentials } from '../aws/credentials-parser';
 import { expiryFor } from '../aws/session';
 import type { AwsSessionStore } from '../aws/session-store.svelte';
-import { AwsSettingsSchema, type AwsSettings } from '../aws/settings';
+import { checkAwsSettings, type AwsSettings } from '../aws/settings';
 import type { CloudGateway, OpenGateway, TableState } from '../storage/remote-table';
 import type { Clock } from '../platform/clock';
 import { ClientCache } from '../aws/client-cache';
@@ -58,17 +57,10 @@ export class AwsConnection {
 	async updateSettings(
 		patch: Partial<AwsSettings>
 	): Promise<Partial<Record<keyof AwsSettings, string>>> {
-		const result = v.safeParse(AwsSettingsSchema, { ...this.settings, ...patch });
-		if (!result.success) {
-			const problems: Partial<Record<keyof AwsSettings, string>> = {};
-			for (const issue of result.issues) {
-				const key = v.getDotPath(issue) as keyof AwsSettings;
-				problems[key] ??= issue.message;
-			}
-			return problems;
-		}
-		this.#settings = result.output;
-		await this.deps.saveSettings(result.output);
+		const checked = checkAwsSettings({ ...this.settings, ...patch });
+		if (!checked.ok) return checked.problems;
+		this.#settings = checked.settings;
+		await this.deps.saveSettings(checked.settings);
 		this.#check = null;
 		return {};
 	}

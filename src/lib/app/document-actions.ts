@@ -3,8 +3,7 @@
  * like every invoice action. A new linked record is saved before the one that names it, so
  * stopped in between nothing points at a record that is not there.
  */
-import { creditNoteDraft, invoiceFromQuote } from '../invoice/documents';
-import type { DraftFields } from '../invoice/issue';
+import { creditNoteDraft, invoiceFromQuote, type DraftFields } from '../invoice/drafts';
 import { withoutMeta, type Invoice } from '../invoice/schema';
 import type { Repository } from '../storage/repository';
 

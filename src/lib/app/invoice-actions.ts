@@ -5,7 +5,8 @@
  */
 import { appendActivity, type ActivityStamp } from '../invoice/activity';
 import { documentLinks } from '../invoice/documents';
-import { correctionDraft, frozen, issue, needsFreezing, type IssueContext } from '../invoice/issue';
+import { correctionDraft } from '../invoice/drafts';
+import { frozen, issue, needsFreezing, type IssueContext } from '../invoice/issue';
 import {
 	withoutMeta,
 	type ActivityKind,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockAhead, waitingForCloud } from './sync-words';
+import { clockAhead, describePlaces, waitingForCloud } from './sync-words';
 
 describe('waitingForCloud', () => {
 	it('says "once AWS is connected" only while it is not', () => {
@@ -22,5 +22,20 @@ describe('clockAhead', () => {
 		expect(clockAhead(3 * 3_600_000 + 10 * 60_000)).toBe(
 			"Another device's clock is 3 hours ahead of this one."
 		);
+	});
+});
+
+describe('describePlaces', () => {
+	const place = (workspace: string, table = 'invoicelab', region = 'us-east-1') => ({
+		scope: `${region}|${table}|${workspace}`,
+		settings: { workspace, table, region, dynamodbEndpoint: '' }
+	});
+
+	it('names only what tells two places apart besides the workspace', () => {
+		expect(describePlaces(place('a'), place('b'))).toEqual(['workspace "a"', 'workspace "b"']);
+		expect(describePlaces(place('a'), place('a', 'archive', 'eu-west-1'))).toEqual([
+			'workspace "a" of table "invoicelab" at us-east-1',
+			'workspace "a" of table "archive" at eu-west-1'
+		]);
 	});
 });

@@ -1,5 +1,6 @@
 /** Sentences about sync that depend on its state, so none says what is not so. Pure. */
 import { countOf } from '../invoice/words';
+import type { CloudPlace } from './sync.svelte';
 
 /** Changes not yet in the cloud; `live` while an AWS session can sync. */
 export function waitingForCloud(pending: number, live: boolean): string {
@@ -21,4 +22,21 @@ export function clockAhead(aheadMs: number): string {
 	const ahead =
 		minutes < 90 ? countOf(minutes, 'minute') : countOf(Math.round(minutes / 60), 'hour');
 	return `Another device's clock is ${ahead} ahead of this one.`;
+}
+
+/**
+ * Two places in words, naming only what tells them apart besides the workspace:
+ * `workspace "default"` and `workspace "books" of table "archive"`.
+ */
+export function describePlaces(a: CloudPlace, b: CloudPlace): [string, string] {
+	const words = ({ settings }: CloudPlace) => {
+		let text = `workspace "${settings.workspace}"`;
+		if (a.settings.table !== b.settings.table) text += ` of table "${settings.table}"`;
+		const where = settings.dynamodbEndpoint || settings.region;
+		const otherWhere = (place: CloudPlace) =>
+			place.settings.dynamodbEndpoint || place.settings.region;
+		if (otherWhere(a) !== otherWhere(b)) text += ` at ${where}`;
+		return text;
+	};
+	return [words(a), words(b)];
 }

@@ -1,9 +1,4 @@
-import { BUSINESS_PROFILE_ID, withoutMeta } from '../invoice/record-meta';
-import type { Invoice } from '../invoice/schema';
-import { kindOf, nextDocumentNumber, numberFormatOf } from '../invoice/documents';
-import { issuedChangeProblem, separateDraft } from '../invoice/issue';
-import { DEFAULT_PROFILE } from '../invoice/profile';
-import { DEFAULT_NUMBER_FORMAT, planNumberClashes, type NumberClash } from '../invoice/numbering';
+import type { NumberClash } from '../invoice/number-clashes';
 import { countOf } from '../invoice/words';
 import type { Clock, Scheduler } from '../platform/clock';
 import type { ExclusiveRunner } from '../platform/locks';
@@ -13,7 +8,6 @@ import type { Repository } from '../storage/repository';
 import type { SyncEngine, SyncProgress, SyncReport } from '../storage/sync-engine';
 import type { AwsSettings } from '../aws/settings';
 import type { AwsConnection } from './aws-connection.svelte';
-import { clockAhead } from './sync-words';
 
 export interface SyncDeps {
 	aws: AwsConnection;
@@ -41,23 +35,6 @@ export interface CloudPlace {
 export interface PlaceChoice {
 	current: CloudPlace;
 	next: CloudPlace;
-}
-
-/**
- * Two places in words, naming only what tells them apart besides the workspace:
- * `workspace "default"` and `workspace "books" of table "archive"`.
- */
-export function describePlaces(a: CloudPlace, b: CloudPlace): [string, string] {
-	const words = ({ settings }: CloudPlace) => {
-		let text = `workspace "${settings.workspace}"`;
-		if (a.settings.table !== b.settings.table) text += ` of table "${settings.table}"`;
-		const where = settings.dynamodbEndpoint || settings.region;
-		const otherWhere = (place: CloudPlace) =>
-			place.settings.dynamodbEndpoint || place.settings.region;
-		if (otherWhere(a) !== otherWhere(b)) text += ` at ${where}`;
-		return text;
-	};
-	return [words(a), words(b)];
 }
 
 /** Why sync failed: a few words for the header, the whole reason for its details. */
@@ -227,28 +204,9 @@ export class SyncCoordinator {
 
 	/** Brings the other side of a conflict back as the newest version (see restoredVersion). */
 	async restore(copy: ConflictCopy): Promise<void> {
-		const { repository } = this.deps;
-		const current = await repository.get(copy.collection, copy.id);
-		const { restoredVersion } = await import('../storage/sync-rules');
-		const restored = restoredVersion(copy, current);
-		const refused =
-			copy.collection === 'invoices' &&
-			issuedChangeProblem(current as Invoice | undefined, restored as Invoice);
-		if (refused) {
-			await repository.save('invoices', await this.#asNewDraft(restored as Invoice));
-		} else {
-			await repository.update(copy.collection, withoutMeta(restored) as never, current);
-		}
+		const { restoreCopy } = await import('./sync-repairs');
+		await restoreCopy(this.deps, copy);
 		await this.dismiss(copy);
-	}
-
-	/** A version that cannot stand on an issued invoice comes back as a draft of its own. */
-	async #asNewDraft(version: Invoice) {
-		const { store } = this.deps;
-		const profile = (await store.get('profile', BUSINESS_PROFILE_ID)) ?? DEFAULT_PROFILE;
-		const invoices = await store.all('invoices');
-		const number = nextDocumentNumber(profile, kindOf(version), version.issueDate, invoices);
-		return separateDraft(version, number);
 	}
 
 	async dismiss(copy: ConflictCopy): Promise<void> {
@@ -293,6 +251,7 @@ export class SyncCoordinator {
 		this.#skipped = report.skipped;
 		const drift = this.deps.repository.clockDrift;
 		if (drift && drift.deviceId !== this.#drift?.deviceId) {
+			const { clockAhead } = await import('./sync-words');
 			this.deps.notify(`${clockAhead(drift.aheadMs)} Set both clocks to the right time.`, 'error');
 		}
 		this.#drift = drift;
@@ -392,23 +351,11 @@ export class SyncCoordinator {
 
 	/** Two devices took the same next number offline: drafts move, sent invoices are flagged. */
 	async #fixNumberClashes(): Promise<void> {
-		const { store, repository } = this.deps;
-		const invoices = await store.all('invoices');
-		const profile = await store.get('profile', BUSINESS_PROFILE_ID);
-		const formats = profile ?? { numberFormat: DEFAULT_NUMBER_FORMAT };
-		const plan = planNumberClashes(invoices, (kind) => numberFormatOf(formats, kind));
-		for (const { id, from, to } of plan.renumber) {
-			const invoice = invoices.find((i) => i.id === id) as Invoice;
-			// Changed since the plan was read (a save, a sync in another tab): plan again next run.
-			if (!(await repository.replace('invoices', { ...invoice, number: to }, invoice))) continue;
-			this.deps.notify(
-				`Draft ${from} was also used on another device; this draft is now ${to}.`,
-				'info'
-			);
-		}
-		this.#clashes = plan.unresolved;
+		const { renumberClashingDrafts } = await import('./sync-repairs');
+		const { renumbered, unresolved } = await renumberClashingDrafts(this.deps);
+		this.#clashes = unresolved;
 		// The renumbered drafts go up in a run right after this one.
-		if (plan.renumber.length > 0) this.#again = true;
+		if (renumbered > 0) this.#again = true;
 	}
 
 	/** Reloads the notice lists after a change, one reload at a time. */

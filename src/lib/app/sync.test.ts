@@ -12,7 +12,7 @@ import { Repository, type ChangeNotice } from '../storage/repository';
 import { FakeCloud } from '../testing/fake-cloud';
 import { makeInvoiceDraft } from '../testing/factories';
 import { memoryAws, memorySync } from '../testing/memory-aws';
-import { describePlaces, SYNC_INTERVAL_MS } from './sync.svelte';
+import { SYNC_INTERVAL_MS } from './sync.svelte';
 
 const KEYS = parseCredentials(`aws_access_key_id=AKIAIOSFODNN7EXAMPLE
 aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`);
@@ -334,20 +334,5 @@ describe('one workspace per browser', () => {
 		await a.idle();
 		expect(await notes()).toEqual(['in books-2', 'in default']);
 		expect(cloudNotes('books-2')).toEqual(['in books-2', 'in default']);
-	});
-});
-
-describe('describePlaces', () => {
-	const place = (workspace: string, table = 'invoicelab', region = 'us-east-1') => ({
-		scope: `${region}|${table}|${workspace}`,
-		settings: { workspace, table, region, dynamodbEndpoint: '' }
-	});
-
-	it('names only what tells two places apart besides the workspace', () => {
-		expect(describePlaces(place('a'), place('b'))).toEqual(['workspace "a"', 'workspace "b"']);
-		expect(describePlaces(place('a'), place('a', 'archive', 'eu-west-1'))).toEqual([
-			'workspace "a" of table "invoicelab" at us-east-1',
-			'workspace "a" of table "archive" at eu-west-1'
-		]);
 	});
 });

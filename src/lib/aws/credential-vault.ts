@@ -2,7 +2,6 @@
  * Where a live session is kept between reloads of one tab: sessionStorage, which the browser
  * drops when the tab closes. Never localStorage, IndexedDB or cookies, which outlive it.
  */
-import * as v from 'valibot';
 import type { AwsSession } from './session';
 
 /** The part of the Web Storage API the vault needs; `sessionStorage` is the real one. */
@@ -16,22 +15,43 @@ export interface CredentialVault {
 
 const KEY = 'invoicelab.aws-session';
 
-export const AwsSessionSchema = v.object({
-	credentials: v.object({
-		accessKeyId: v.pipe(v.string(), v.minLength(16), v.maxLength(128)),
-		secretAccessKey: v.pipe(v.string(), v.minLength(16), v.maxLength(128)),
-		sessionToken: v.optional(v.pipe(v.string(), v.maxLength(8192)))
-	}),
-	kind: v.picklist(['temporary', 'permanent']),
-	region: v.string(),
-	expiresAt: v.nullable(v.number()),
-	rejectedReason: v.optional(v.string())
-});
+type Fields = Record<string, unknown>;
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
+const isText = (value: unknown, min: number, max: number): value is string =>
+	typeof value === 'string' && value.length >= min && value.length <= max;
+/** Absent, or what `check` accepts. */
+const optional = (value: unknown, check: (value: unknown) => boolean) =>
+	value === undefined || check(value);
 
-/** Reads a session from untrusted input (storage, another tab); null if it is not one. */
+/**
+ * Reads a session from untrusted input (storage, another tab); null if it is not one. Keeps
+ * only a session's own fields. Plain checks, no schema library: a reload reads the saved
+ * session on the way to the first page.
+ */
 export function readSession(value: unknown): AwsSession | null {
-	const result = v.safeParse(AwsSessionSchema, value);
-	return result.success ? result.output : null;
+	if (!isFields(value) || !isFields(value.credentials)) return null;
+	const { accessKeyId, secretAccessKey, sessionToken } = value.credentials;
+	const { kind, region, expiresAt, rejectedReason } = value;
+	const valid =
+		isText(accessKeyId, 16, 128) &&
+		isText(secretAccessKey, 16, 128) &&
+		optional(sessionToken, (token) => isText(token, 0, 8192)) &&
+		(kind === 'temporary' || kind === 'permanent') &&
+		typeof region === 'string' &&
+		(expiresAt === null || (typeof expiresAt === 'number' && !Number.isNaN(expiresAt))) &&
+		optional(rejectedReason, (reason) => typeof reason === 'string');
+	if (!valid) return null;
+	return {
+		credentials: {
+			accessKeyId,
+			secretAccessKey,
+			...(sessionToken === undefined ? {} : { sessionToken: sessionToken as string })
+		},
+		kind,
+		region,
+		expiresAt,
+		...(rejectedReason === undefined ? {} : { rejectedReason: rejectedReason as string })
+	};
 }
 
 export function storageVault(storage: KeyValueStorage): CredentialVault {

@@ -2,47 +2,66 @@
  * Where this device talks to AWS. Not secret (credentials live elsewhere), kept per device
  * and never synced: the table named here is where syncing goes.
  */
-import * as v from 'valibot';
+export interface AwsSettings {
+	region: string;
+	table: string;
+	workspace: string;
+	/** An http(s) address, or '' for AWS's own. */
+	dynamodbEndpoint: string;
+	bedrockEndpoint: string;
+	bedrockModel: string;
+}
 
-export { OFFERED_REGIONS as AWS_REGIONS } from './content-policy.js';
+/** Why a setting's value cannot be used, or null when it can. */
+type Rule = (value: string) => string | null;
 
-/** Models offered in the picker; any Bedrock model or inference-profile id may be typed. */
-export const BEDROCK_MODELS = [
-	{ id: 'us.amazon.nova-lite-v1:0', label: 'Amazon Nova Lite (US profile): default, low cost' },
-	{ id: 'amazon.nova-lite-v1:0', label: 'Amazon Nova Lite (this region only)' },
-	{ id: 'us.amazon.nova-micro-v1:0', label: 'Amazon Nova Micro: text only, lowest cost' },
-	{ id: 'us.amazon.nova-pro-v1:0', label: 'Amazon Nova Pro: more capable, about 13× the cost' },
-	{ id: 'us.anthropic.claude-3-5-haiku-20241022-v1:0', label: 'Claude 3.5 Haiku (US profile)' },
-	{ id: 'anthropic.claude-3-haiku-20240307-v1:0', label: 'Claude 3 Haiku' }
-] as const;
+const matching =
+	(pattern: RegExp, problem: string): Rule =>
+	(value) =>
+		pattern.test(value) ? null : problem;
+const endpoint: Rule = (value) =>
+	value === '' || endpointProblem(value) === null
+		? null
+		: 'must be an http(s) address such as http://127.0.0.1:8000';
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
-/** DynamoDB's own rule for table names. */
-const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
-const WORKSPACE = /^[A-Za-z0-9_.-]{1,64}$/;
+/**
+ * Each setting's rule, and whether spaces around it mean nothing. Plain checks, no schema
+ * library: reading the saved settings is on the way to the first page.
+ */
+const RULES: Record<keyof AwsSettings, { rule: Rule; trimmed?: true }> = {
+	region: {
+		rule: matching(
+			/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/,
+			'must be an AWS region such as us-east-1'
+		)
+	},
+	// DynamoDB's own rule for table names.
+	table: {
+		rule: matching(/^[A-Za-z0-9_.-]{3,255}$/, 'must be 3–255 letters, digits, "_", "-" or "."')
+	},
+	workspace: {
+		rule: matching(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, "_", "-" or "."')
+	},
+	dynamodbEndpoint: { rule: endpoint, trimmed: true },
+	bedrockEndpoint: { rule: endpoint, trimmed: true },
+	bedrockModel: {
+		rule: (value) =>
+			value === '' ? 'name a model' : value.length > 200 ? 'must be at most 200 characters' : null,
+		trimmed: true
+	}
+};
+const KEYS = Object.keys(RULES) as (keyof AwsSettings)[];
 
-const endpoint = v.pipe(
-	v.string(),
-	v.trim(),
-	v.check(
-		(value) => value === '' || endpointProblem(value) === null,
-		'must be an http(s) address such as http://127.0.0.1:8000'
-	)
-);
-
-export const AwsSettingsSchema = v.object({
-	region: v.pipe(v.string(), v.regex(REGION, 'must be an AWS region such as us-east-1')),
-	table: v.pipe(v.string(), v.regex(TABLE_NAME, 'must be 3–255 letters, digits, "_", "-" or "."')),
-	workspace: v.pipe(
-		v.string(),
-		v.regex(WORKSPACE, 'must be 1–64 letters, digits, "_", "-" or "."')
-	),
-	dynamodbEndpoint: endpoint,
-	bedrockEndpoint: endpoint,
-	bedrockModel: v.pipe(v.string(), v.trim(), v.minLength(1, 'name a model'), v.maxLength(200))
-});
-
-export type AwsSettings = v.InferOutput<typeof AwsSettingsSchema>;
+/** A setting as kept, or why it cannot be. */
+function checkSetting(
+	key: keyof AwsSettings,
+	value: unknown
+): { ok: true; value: string } | { ok: false; problem: string } {
+	if (typeof value !== 'string') return { ok: false, problem: 'must be text' };
+	const kept = RULES[key].trimmed ? value.trim() : value;
+	const problem = RULES[key].rule(kept);
+	return problem === null ? { ok: true, value: kept } : { ok: false, problem };
+}
 
 export const DEFAULT_AWS_SETTINGS: AwsSettings = {
 	region: 'us-east-1',
@@ -50,7 +69,8 @@ export const DEFAULT_AWS_SETTINGS: AwsSettings = {
 	workspace: 'default',
 	dynamodbEndpoint: '',
 	bedrockEndpoint: '',
-	bedrockModel: BEDROCK_MODELS[0].id
+	// Amazon Nova Lite through the US inference profile: low cost (settings-choices.ts).
+	bedrockModel: 'us.amazon.nova-lite-v1:0'
 };
 
 /** Why an endpoint address cannot be used, or null when it can. */
@@ -70,12 +90,27 @@ export function endpointProblem(value: string): string | null {
 export function readAwsSettings(stored: unknown): AwsSettings {
 	const settings = { ...DEFAULT_AWS_SETTINGS };
 	if (!stored || typeof stored !== 'object') return settings;
-	for (const key of Object.keys(settings) as (keyof AwsSettings)[]) {
-		const field = AwsSettingsSchema.entries[key];
-		const result = v.safeParse(field, (stored as Record<string, unknown>)[key]);
-		if (result.success) settings[key] = result.output;
+	for (const key of KEYS) {
+		const checked = checkSetting(key, (stored as Record<string, unknown>)[key]);
+		if (checked.ok) settings[key] = checked.value;
 	}
 	return settings;
+}
+
+/** Settings as they are kept, or the problems by field. */
+export function checkAwsSettings(
+	settings: AwsSettings
+):
+	| { ok: true; settings: AwsSettings }
+	| { ok: false; problems: Partial<Record<keyof AwsSettings, string>> } {
+	const kept = { ...DEFAULT_AWS_SETTINGS };
+	const problems: Partial<Record<keyof AwsSettings, string>> = {};
+	for (const key of KEYS) {
+		const checked = checkSetting(key, settings[key]);
+		if (checked.ok) kept[key] = checked.value;
+		else problems[key] = checked.problem;
+	}
+	return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, settings: kept };
 }
 
 /** Loopback endpoints are plain http on this machine: fine, and worth saying so. */

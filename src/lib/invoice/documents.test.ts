@@ -4,17 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../analytics/aggregate';
 import { ALL } from '../analytics/period';
 import { makeInvoice, makeLine, makeProfile } from '../testing/factories';
-import {
-	creditedByInvoice,
-	creditNoteDraft,
-	invoiceFromQuote,
-	kindOf,
-	numberFormatOf
-} from './documents';
+import { creditedByInvoice, kindOf, numberFormatOf } from './documents';
 import { issuedChangeProblem } from './issue';
 import { keyFigures } from './key-figures';
 import { toRow } from './list-query';
-import { nextInvoiceNumber, planNumberClashes } from './numbering';
+import { planNumberClashes } from './number-clashes';
+import { nextInvoiceNumber } from './numbering';
 import { InvoiceSchema } from './schema';
 import { displayStatus } from './status';
 import { invoiceTotals } from './totals';
@@ -124,19 +119,6 @@ describe('credit notes', () => {
 		);
 	});
 
-	it('a draft credits the whole invoice by default: its client, currency and lines', () => {
-		const draft = creditNoteDraft(invoice, { number: 'CN-2026-0001', issueDate: TODAY });
-		expect(draft).toMatchObject({
-			kind: 'credit-note',
-			credits: 'inv',
-			clientId: invoice.clientId,
-			currency: invoice.currency,
-			lines: invoice.lines,
-			status: 'draft',
-			dueDate: TODAY
-		});
-	});
-
 	it('count as negative revenue in the month they are issued; never as outstanding', () => {
 		const [usd] = aggregate([invoice, credit(3_000)], { range: ALL, today: TODAY });
 		expect(usd!.revenue).toBe(7_000);
@@ -177,23 +159,6 @@ describe('quotes', () => {
 		expect(status({ ...quote, status: 'accepted' }, '2026-04-01')).toBe('accepted');
 		expect(status({ ...quote, status: 'declined' })).toBe('declined');
 		expect(status({ ...quote, status: 'draft' })).toBe('draft');
-	});
-
-	it('convert to an invoice draft with the same lines that names the quote', () => {
-		const draft = invoiceFromQuote(quote, {
-			number: 'INV-2026-0002',
-			issueDate: TODAY,
-			dueDate: '2026-04-19'
-		});
-		expect(draft).toMatchObject({
-			number: 'INV-2026-0002',
-			fromQuote: 'quo',
-			lines: quote.lines,
-			clientId: quote.clientId,
-			status: 'draft',
-			payments: []
-		});
-		expect(draft.kind).toBeUndefined();
 	});
 
 	it('a sent quote may be accepted and converted, never edited', () => {

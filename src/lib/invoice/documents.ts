@@ -4,7 +4,6 @@
  * A quote never counts as revenue; an issued credit note takes its total off the invoice it
  * credits (invoice/totals.ts) and off revenue in the period it is issued. Pure.
  */
-import { draftFrom, type DraftFields } from './issue';
 import { DEFAULT_NUMBER_FORMAT, nextInvoiceNumber } from './numbering';
 import type { BusinessProfile, DocumentKind, Invoice } from './schema';
 import { invoiceTotals } from './totals';
@@ -73,19 +72,6 @@ export function creditNotesByInvoice(invoices: readonly Invoice[]): Map<string, 
 	return notes;
 }
 
-/**
- * A credit note draft for the whole of `invoice`: its client, currency and lines, which the
- * user trims to some lines or replaces with one amount. It is dated, and due, when issued.
- */
-export function creditNoteDraft(invoice: Invoice, fields: Omit<DraftFields, 'dueDate'>) {
-	return {
-		...draftFrom(invoice, { ...fields, dueDate: fields.issueDate }),
-		notes: `Credit note for invoice ${invoice.number}.`,
-		kind: 'credit-note' as const,
-		credits: invoice.id
-	};
-}
-
 /** What an edit of `invoice` keeps that the editor does not show: its kind and links. */
 export function documentLinks(
 	invoice: Partial<Pick<Invoice, 'kind' | 'credits' | 'corrects' | 'fromQuote'>> | undefined
@@ -96,9 +82,4 @@ export function documentLinks(
 	if (invoice?.corrects) links.corrects = invoice.corrects;
 	if (invoice?.fromQuote) links.fromQuote = invoice.fromQuote;
 	return links;
-}
-
-/** The invoice draft a quote converts to: its client and lines, naming the quote. */
-export function invoiceFromQuote(quote: Invoice, fields: DraftFields) {
-	return { ...draftFrom(quote, fields), fromQuote: quote.id };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeClient, makeInvoice, makeLine, makeProfile } from '../testing/factories';
 import {
-	correctionDraft,
 	frozen,
 	issue,
 	IssuedInvoiceError,
@@ -131,32 +130,5 @@ describe('what may change once issued', () => {
 			lines: issued.lines.map((line) => Object.fromEntries(Object.entries(line).reverse()))
 		} as typeof issued;
 		expect(issuedChangeProblem(issued, reordered)).toBeNull();
-	});
-});
-
-describe('correcting an issued invoice', () => {
-	it('starts a draft with the same client and lines that names the invoice it corrects', () => {
-		const issued = issue(makeInvoice({ notes: 'Net 30' }), context());
-		const draft = correctionDraft(issued, {
-			number: 'INV-2026-0002',
-			issueDate: '2026-03-05',
-			dueDate: '2026-04-04'
-		});
-		expect(draft).toMatchObject({
-			number: 'INV-2026-0002',
-			status: 'draft',
-			payments: [],
-			corrects: issued.id,
-			lines: issued.lines,
-			notes: 'Net 30'
-		});
-		expect(draft).not.toHaveProperty('issued');
-		expect(draft).not.toHaveProperty('buyerReference');
-	});
-
-	it('keeps the buyer reference the invoice was made out to (a Leitweg-ID)', () => {
-		const issued = issue(makeInvoice({ buyerReference: '05315-12345-67' }), context());
-		const fields = { number: 'INV-2', issueDate: '2026-03-05', dueDate: '2026-04-04' };
-		expect(correctionDraft(issued, fields).buyerReference).toBe('05315-12345-67');
 	});
 });

@@ -4,8 +4,7 @@
  * replacement draft that names it. Only drafts are edited or deleted.
  */
 import { documentLocale } from './document-language';
-import { withoutMeta } from './record-meta';
-import type { BusinessProfile, Client, Invoice, Party, RecordMeta } from './schema';
+import type { BusinessProfile, Client, Invoice, Party } from './schema';
 
 export class IssuedInvoiceError extends Error {
 	constructor(number: string, action: string) {
@@ -215,55 +214,4 @@ export function frozen(invoice: Invoice, context: Omit<IssueContext, 'at'>): Inv
 	}
 	const at = `${invoice.issueDate}T00:00:00.000Z`;
 	return { ...invoice, issued: snapshot(invoice, { ...context, at }) };
-}
-
-/** What a new draft made from another document is dated and numbered. */
-export interface DraftFields {
-	number: string;
-	issueDate: string;
-	dueDate: string;
-}
-
-/** The content of a new invoice draft with `source`'s client and lines, freshly dated. */
-export function draftFrom(
-	source: Invoice,
-	fields: DraftFields
-): Omit<Invoice, 'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'history' | 'deleted'> {
-	return {
-		number: fields.number,
-		clientId: source.clientId,
-		clientName: source.clientName,
-		issueDate: fields.issueDate,
-		dueDate: fields.dueDate,
-		currency: source.currency,
-		lines: source.lines,
-		discount: source.discount,
-		notes: source.notes,
-		status: 'draft',
-		payments: [],
-		// The buyer's reference (their Leitweg-ID) goes with what is billed to them.
-		...(source.buyerReference ? { buyerReference: source.buyerReference } : {})
-	};
-}
-
-/** The content of a new draft that corrects `invoice`: its client and lines, freshly dated. */
-export function correctionDraft(invoice: Invoice, fields: DraftFields) {
-	return { ...draftFrom(invoice, fields), corrects: invoice.id };
-}
-
-/**
- * A version that cannot stand on an issued invoice (a draft edit that lost to its issue, kept
- * as a copy) becomes a draft of its own, with a new id and number, so restoring it loses nothing.
- */
-export function separateDraft(version: Invoice, number: string): Omit<Invoice, keyof RecordMeta> {
-	const draft: Partial<Invoice> = {
-		...withoutMeta(version),
-		number,
-		status: 'draft',
-		payments: []
-	};
-	for (const field of ['id', 'issued', 'activity', 'correctedBy', 'convertedTo'] as const) {
-		delete draft[field];
-	}
-	return draft as Omit<Invoice, keyof RecordMeta>;
 }
