@@ -106,7 +106,9 @@ async function syncAt(N: number, withNaive: boolean): Promise<Row[]> {
 	const local = await startDynalite();
 	const proxy = await startFaultProxy(local.endpoint);
 	const settings = { ...DEFAULT_AWS_SETTINGS, dynamodbEndpoint: proxy.endpoint };
-	const dynamo = await createDynamo(session, settings, () => {});
+	// dynalite answers a request over 100,000 items far slower than DynamoDB: allow minutes.
+	const timeout = N > 10_000 ? 300_000 : undefined;
+	const dynamo = await createDynamo(session, settings, () => {}, timeout);
 	const clients: Dynamo[] = [dynamo];
 	try {
 		await createTable(dynamo, TABLE);
@@ -132,7 +134,7 @@ async function syncAt(N: number, withNaive: boolean): Promise<Row[]> {
 		const idle = await measure(proxy, () => device.engine.run());
 
 		// A page reload, then the app's sync on connect: identity, delta pull, reconcile, push.
-		const fresh = await createDynamo(session, settings, () => {});
+		const fresh = await createDynamo(session, settings, () => {}, timeout);
 		clients.push(fresh);
 		const app = reloaded(device, fresh);
 		const reconnect = await measure(proxy, () => app.engine.run({ reconcile: true }));

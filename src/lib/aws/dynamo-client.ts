@@ -22,10 +22,12 @@ export interface Dynamo {
 /** A request that hangs this long is abandoned (sync relies on writes landing promptly). */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
+/** `requestTimeoutMs`: longer only for the bench, whose local DynamoDB is far slower. */
 export async function createDynamo(
 	session: AwsSession,
 	settings: AwsSettings,
-	onRejected: (problem: AwsProblem) => void
+	onRejected: (problem: AwsProblem) => void,
+	requestTimeoutMs = REQUEST_TIMEOUT_MS
 ): Promise<Dynamo> {
 	const [sdk, lib] = await Promise.all([
 		import('@aws-sdk/client-dynamodb'),
@@ -40,7 +42,7 @@ export async function createDynamo(
 		endpoint,
 		credentials: { ...session.credentials },
 		maxAttempts: 1,
-		requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS }
+		requestHandler: { requestTimeout: requestTimeoutMs }
 	});
 	watchForRejectedCredentials(client, onRejected);
 	return {
