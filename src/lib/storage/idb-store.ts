@@ -34,6 +34,17 @@ import {
 	NewestPage,
 	StaleWriteError
 } from './record-store';
+import {
+	PACK_FROM,
+	packable,
+	packedCount,
+	packsFor,
+	takeFromPacks,
+	unpackedEntry,
+	type PackStore,
+	type PendingPack,
+	type Taken
+} from './pending-packs';
 
 interface InvoiceLabDb extends DBSchema {
 	invoices: {
@@ -52,6 +63,7 @@ interface InvoiceLabDb extends DBSchema {
 	schedules: { key: string; value: Schedule };
 	logos: { key: string; value: Logo };
 	outbox: { key: string; value: OutboxEntry; indexes: { 'by-error': string } };
+	'pending-packs': { key: number; value: PendingPack; indexes: { 'by-key': string } };
 	conflicts: { key: string; value: ConflictCopy };
 	meta: { key: string; value: { key: string; value: unknown } };
 }
@@ -156,14 +168,32 @@ const MIGRATIONS: Array<(db: IDBPDatabase<InvoiceLabDb>, tx: UpgradeTx) => void>
 		for (const name of ['by-number', 'by-client', 'by-hlc'] as const) invoices.deleteIndex(name);
 		const clients = tx.objectStore('clients');
 		for (const name of ['by-name', 'by-hlc'] as const) clients.deleteIndex(name);
+	},
+	(db) => {
+		// Imported records' pending changes, many to a value (pending-packs.ts).
+		db.createObjectStore('pending-packs', { keyPath: 'id', autoIncrement: true }).createIndex(
+			'by-key',
+			'keys',
+			{ multiEntry: true }
+		);
 	}
 ];
 
 const RECORD_STORES = ['invoices', 'clients', 'profile', 'schedules', 'logos'] as const;
+/** Every store a write, a resolution or an outbox change may touch. */
+const WRITE_STORES = [...RECORD_STORES, 'outbox', 'pending-packs', 'conflicts'] as const;
+
+export interface IdbStoreOptions {
+	/** Writes with this many fresh imports or more pack their pending changes (tests: 1). */
+	packFrom?: number;
+}
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export async function openIdbStore(name = 'invoicelab'): Promise<IdbRecordStore> {
+export async function openIdbStore(
+	name = 'invoicelab',
+	{ packFrom = PACK_FROM }: IdbStoreOptions = {}
+): Promise<IdbRecordStore> {
 	const db = await openDB<InvoiceLabDb>(name, DB_VERSION, {
 		upgrade(database, oldVersion, _newVersion, tx) {
 			for (let version = oldVersion; version < DB_VERSION; version++) {
@@ -175,7 +205,7 @@ export async function openIdbStore(name = 'invoicelab'): Promise<IdbRecordStore>
 			db.close();
 		}
 	});
-	return new IdbRecordStore(db);
+	return new IdbRecordStore(db, packFrom);
 }
 
 /** IndexedDB's getAllRecords (Chromium 141 on): records in either direction, one request. */
@@ -189,6 +219,26 @@ interface RecordsReader {
 /** Records per read in `all`: small enough that one slice never holds the page for long. */
 const READ_SLICE = 2000;
 
+type WriteTx = IDBPTransaction<InvoiceLabDb, typeof WRITE_STORES, 'readwrite'>;
+
+function packStore(tx: WriteTx): PackStore {
+	return tx.objectStore('pending-packs') as unknown as PackStore;
+}
+
+/**
+ * Gives each packed change of these keys an outbox entry of its own, before the caller reads
+ * or changes it in the same transaction.
+ */
+async function unpack(tx: WriteTx, keys: readonly string[]): Promise<void> {
+	const taken = await takeFromPacks(packStore(tx), keys);
+	await Promise.all(
+		[...taken.values()].map(async ({ collection, id, hlc }: Taken) => {
+			const record = (await tx.objectStore(collection).get(id)) as Collections[CollectionName];
+			await tx.objectStore('outbox').put(unpackedEntry(collection, record, hlc));
+		})
+	);
+}
+
 function abortQuietly(tx: { abort(): void }): void {
 	try {
 		tx.abort();
@@ -198,7 +248,10 @@ function abortQuietly(tx: { abort(): void }): void {
 }
 
 export class IdbRecordStore implements RecordStore {
-	constructor(private readonly db: IDBPDatabase<InvoiceLabDb>) {}
+	constructor(
+		private readonly db: IDBPDatabase<InvoiceLabDb>,
+		private readonly packFrom = PACK_FROM
+	) {}
 
 	/**
 	 * One transaction, read in slices: each slice arrives as a task of its own, so the page
@@ -261,7 +314,7 @@ export class IdbRecordStore implements RecordStore {
 		{ signal, onProgress }: WriteOptions = {}
 	): Promise<void> {
 		signal?.throwIfAborted();
-		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'conflicts'], 'readwrite');
+		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
 		const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
 		// Change ties each record to its collection; idb's per-store typing cannot follow that.
 		const storeOf = (collection: CollectionName) =>
@@ -291,14 +344,25 @@ export class IdbRecordStore implements RecordStore {
 				stored[collections.indexOf(collection)]!.get(record.id);
 			const stale = staleWrites(writes, storedOf);
 			if (stale.length) throw new StaleWriteError(stale);
-			const outcome = [...batchOutcome(writes, (key) => pending.get(key), storedOf).values()];
-			const plainStores = new Map(
-				[...RECORD_STORES, 'outbox' as const, 'conflicts' as const].map((name) => [
-					name,
-					unwrap(tx.objectStore(name)) as IDBObjectStore
-				])
+			// A packed change of a record written now gets an entry of its own to build on.
+			const keys = [
+				...new Set(writes.map(({ change }) => outboxKey(change.collection, change.record.id)))
+			];
+			const taken = await takeFromPacks(
+				packStore(tx),
+				keys.filter((key) => !pending.has(key))
 			);
-			const plain = (name: 'outbox' | 'conflicts' | CollectionName) => plainStores.get(name)!;
+			for (const [key, { collection, id, hlc }] of taken) {
+				const record = stored[collections.indexOf(collection)]!.get(id)!;
+				pending.set(key, unpackedEntry(collection, record, hlc));
+			}
+			const outcome = [...batchOutcome(writes, (key) => pending.get(key), storedOf).values()];
+			const fresh = outcome.filter(({ change, entry }) => packable(entry, change));
+			const packed = new Set(fresh.length >= this.packFrom ? fresh : []);
+			const plainStores = new Map(
+				WRITE_STORES.map((name) => [name, unwrap(tx.objectStore(name)) as IDBObjectStore])
+			);
+			const plain = (name: (typeof WRITE_STORES)[number]) => plainStores.get(name)!;
 			let previous = putAll(
 				writes.flatMap(({ conflict }) => (conflict ? [[plain('conflicts'), conflict]] : []))
 			);
@@ -306,12 +370,20 @@ export class IdbRecordStore implements RecordStore {
 			// In slices, each issued while the one before is being written: the page paints the
 			// progress and hears a cancel between them, and the database is never left idle.
 			for (let start = 0; start < outcome.length; start += WRITE_SLICE) {
-				const slice = putAll(
-					outcome.slice(start, start + WRITE_SLICE).flatMap(({ change, entry }) => [
-						[plain(change.collection), change.record],
-						[plain('outbox'), entry]
-					])
+				const part = outcome.slice(start, start + WRITE_SLICE);
+				const packs = packsFor(
+					part.filter((item) => packed.has(item)).map(({ change }) => change),
+					({ collection, record }) => outboxKey(collection, record.id)
 				);
+				const slice = putAll([
+					...part.flatMap((item): [IDBObjectStore, unknown][] => [
+						[plain(item.change.collection), item.change.record],
+						...(packed.has(item)
+							? []
+							: [[plain('outbox'), item.entry] as [IDBObjectStore, unknown]])
+					]),
+					...packs.map((pack): [IDBObjectStore, unknown] => [plain('pending-packs'), pack])
+				]);
 				// Handled: by the next `await previous`, or by the catch below when one fails first.
 				slice.catch(() => {});
 				puts.push(slice);
@@ -333,7 +405,11 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async resolve(resolutions: readonly Resolution[]): Promise<Resolution[]> {
-		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'conflicts'], 'readwrite');
+		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
+		await unpack(
+			tx,
+			resolutions.map(({ collection, id }) => outboxKey(collection, id))
+		);
 		const outbox = tx.objectStore('outbox');
 		const storeOf = (collection: CollectionName) =>
 			tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
@@ -358,32 +434,44 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async acknowledge(acks: readonly Acknowledgement[]): Promise<void> {
-		const tx = this.db.transaction('outbox', 'readwrite');
+		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
+		await unpack(
+			tx,
+			acks.map(({ key }) => key)
+		);
+		const outbox = tx.objectStore('outbox');
 		await Promise.all([
 			...acks.map(async ({ key, record }) => {
-				const entry = await tx.store.get(key);
-				if (entry?.hlc === record.hlc) await tx.store.delete(key);
-				else if (entry) await tx.store.put(acknowledged(entry, record));
+				const entry = await outbox.get(key);
+				if (entry?.hlc === record.hlc) await outbox.delete(key);
+				else if (entry) await outbox.put(acknowledged(entry, record));
 			}),
 			tx.done
 		]);
 	}
 
 	async markSending(changes: readonly Change[]): Promise<void> {
-		const tx = this.db.transaction('outbox', 'readwrite');
+		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
+		await unpack(
+			tx,
+			changes.map(({ collection, record }) => outboxKey(collection, record.id))
+		);
+		const outbox = tx.objectStore('outbox');
 		await Promise.all([
 			...changes.map(async ({ collection, record }) => {
-				const entry = await tx.store.get(outboxKey(collection, record.id));
-				if (entry) await tx.store.put(sending(entry, record));
+				const entry = await outbox.get(outboxKey(collection, record.id));
+				if (entry) await outbox.put(sending(entry, record));
 			}),
 			tx.done
 		]);
 	}
 
 	async markFailed(key: string, reason: string): Promise<void> {
-		const tx = this.db.transaction('outbox', 'readwrite');
-		const entry = await tx.store.get(key);
-		if (entry) await tx.store.put({ ...entry, attempts: entry.attempts + 1, lastError: reason });
+		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
+		await unpack(tx, [key]);
+		const outbox = tx.objectStore('outbox');
+		const entry = await outbox.get(key);
+		if (entry) await outbox.put({ ...entry, attempts: entry.attempts + 1, lastError: reason });
 		await tx.done;
 	}
 
@@ -395,22 +483,46 @@ export class IdbRecordStore implements RecordStore {
 		await this.db.delete('conflicts', key);
 	}
 
-	outbox(): Promise<OutboxEntry[]> {
-		return this.db.getAll('outbox');
+	/** In key order, as IndexedDB lists them; packed changes made into entries. */
+	async outbox(): Promise<OutboxEntry[]> {
+		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'pending-packs']);
+		const [entries, packs] = await Promise.all([
+			tx.objectStore('outbox').getAll(),
+			tx.objectStore('pending-packs').getAll()
+		]);
+		if (packs.length === 0) return entries;
+		const unpacked = await Promise.all(
+			packs.map(async ({ collection, keys, hlcs }) => {
+				const store = tx.objectStore(collection) as unknown as IdbStoreOf<
+					Collections[CollectionName]
+				>;
+				const ids = keys.map((key) => key.slice(collection.length + 1));
+				const records = await readKeys(store, ids, (record) => record.id);
+				return ids.map((id, i) => unpackedEntry(collection, records.get(id)!, hlcs[i]!));
+			})
+		);
+		await tx.done;
+		return [...entries, ...unpacked.flat()].sort((a, b) =>
+			a.key < b.key ? -1 : a.key > b.key ? 1 : 0
+		);
 	}
 
 	failingOutbox(): Promise<OutboxEntry[]> {
 		return this.db.getAllFromIndex('outbox', 'by-error');
 	}
 
-	pendingCount(): Promise<number> {
-		return this.db.count('outbox');
+	async pendingCount(): Promise<number> {
+		const tx = this.db.transaction(['outbox', 'pending-packs']);
+		const [entries, packed] = await Promise.all([
+			tx.objectStore('outbox').count(),
+			packedCount(tx.objectStore('pending-packs') as unknown as PackStore)
+		]);
+		return entries + packed;
 	}
 
 	async clearData(): Promise<void> {
-		const stores = [...RECORD_STORES, 'outbox', 'conflicts'] as const;
-		const tx = this.db.transaction(stores, 'readwrite');
-		await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
+		await Promise.all([...WRITE_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
 	}
 
 	async readMeta<T>(key: string): Promise<T | undefined> {

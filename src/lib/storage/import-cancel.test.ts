@@ -16,7 +16,9 @@ import { Repository, type ChangeNotice } from './repository';
 let dbCount = 0;
 const implementations: [string, () => Promise<RecordStore>][] = [
 	['memory', async () => new MemoryRecordStore()],
-	['IndexedDB', () => openIdbStore(`import-cancel-${++dbCount}`)]
+	['IndexedDB', () => openIdbStore(`import-cancel-${++dbCount}`)],
+	// Every import's pending changes packed (pending-packs.ts): the same behaviour.
+	['IndexedDB packing imports', () => openIdbStore(`import-cancel-${++dbCount}`, { packFrom: 1 })]
 ];
 
 /** Enough records for the write to report progress several times. */

@@ -13,7 +13,9 @@ const edit = (record: Change['record'], origin: WriteOrigin = 'edit') => ({
 let dbCount = 0;
 const implementations: [string, () => Promise<RecordStore>][] = [
 	['memory', async () => new MemoryRecordStore()],
-	['IndexedDB', () => openIdbStore(`test-${++dbCount}`)]
+	['IndexedDB', () => openIdbStore(`test-${++dbCount}`)],
+	// Every import's pending changes packed (pending-packs.ts): the same behaviour.
+	['IndexedDB packing imports', () => openIdbStore(`test-${++dbCount}`, { packFrom: 1 })]
 ];
 
 describe.each(implementations)('%s RecordStore', (_, open) => {

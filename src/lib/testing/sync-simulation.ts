@@ -10,6 +10,7 @@ import { canonical } from '../storage/field-merge';
 import { makeInvoiceDraft, makeLine } from './factories';
 import { MemoryRemote, type RemoteFault } from './memory-remote';
 import { makeReplica } from './replica';
+import type { RecordStore } from '../storage/record-store';
 
 export const EDITABLE = ['notes', 'dueDate', 'lines', 'number'] as const;
 type Field = (typeof EDITABLE)[number];
@@ -133,16 +134,31 @@ function prng(seed: number): () => number {
 	};
 }
 
-function makeDevice(index: number, remote: MemoryRemote, start: number, skewMs: number) {
-	return makeReplica(`d${index}`, remote, { start, skewMs });
+function makeDevice(
+	index: number,
+	remote: MemoryRemote,
+	start: number,
+	skewMs: number,
+	store?: RecordStore
+) {
+	return makeReplica(`d${index}`, remote, { start, skewMs, ...(store ? { store } : {}) });
 }
 type Device = ReturnType<typeof makeDevice>;
 
+export interface SimulationOptions {
+	/** Each device's local store; in memory unless given. */
+	openStore?: (device: number) => Promise<RecordStore>;
+}
+
 /** Runs one program and checks every invariant. */
-export async function simulate(program: Program): Promise<SimulationResult> {
+export async function simulate(
+	program: Program,
+	{ openStore }: SimulationOptions = {}
+): Promise<SimulationResult> {
 	const remote = new MemoryRemote(7);
 	const start = Date.parse('2026-11-22T09:00:00Z');
-	const devices = program.skews.map((skew, i) => makeDevice(i, remote, start, skew));
+	const stores = await Promise.all(program.skews.map((_, i) => openStore?.(i)));
+	const devices = program.skews.map((skew, i) => makeDevice(i, remote, start, skew, stores[i]));
 	const random = prng(program.faultSeed);
 	const ledger = new Ledger();
 	let faults = 0;
