@@ -14,6 +14,18 @@ export function itemBytes(record: object): number {
 	return encoder.encode(JSON.stringify(record)).length;
 }
 
+/**
+ * The item's size (an upper estimate: its JSON text in UTF-8 bytes) when it is over
+ * MAX_ITEM_BYTES, else undefined. A text that cannot reach the limit is not encoded (a UTF-16
+ * code unit is at most 3 UTF-8 bytes): an import checks 100,000 records.
+ */
+export function oversize(record: object): number | undefined {
+	const text = JSON.stringify(record);
+	if (text.length * 3 <= MAX_ITEM_BYTES) return undefined;
+	const bytes = encoder.encode(text).length;
+	return bytes > MAX_ITEM_BYTES ? bytes : undefined;
+}
+
 /** Long text and lists are what make a record big; a tombstone needs neither. */
 const TOMBSTONE_TEXT_LIMIT = 200;
 

@@ -11,7 +11,7 @@ import {
 	type ClockDrift
 } from './hlc';
 import type { ImportCounts } from './import-plan';
-import { itemBytes, MAX_ITEM_BYTES, tombstoneOf } from './item-size';
+import { oversize, tombstoneOf } from './item-size';
 import {
 	outboxKey,
 	StaleWriteError,
@@ -474,11 +474,12 @@ export class Repository {
 
 	private async commit(writes: LocalWrite[], options?: WriteOptions): Promise<void> {
 		for (const { change } of writes) {
-			if (itemBytes(change.record) > MAX_ITEM_BYTES) {
+			const bytes = oversize(change.record);
+			if (bytes !== undefined) {
 				throw new ValidationError([
 					{
 						path: '',
-						message: `This ${NOUNS[change.collection]} is too large to sync: ${Math.ceil(itemBytes(change.record) / 1024)} KB, over the cloud's limit of 400 KB. Shorten the notes or descriptions, or split it.`
+						message: `This ${NOUNS[change.collection]} is too large to sync: ${Math.ceil(bytes / 1024)} KB, over the cloud's limit of 400 KB. Shorten the notes or descriptions, or split it.`
 					}
 				]);
 			}

@@ -4,7 +4,7 @@ import { allowedPart, furtherStatus, isIssued } from '../invoice/issue';
 import type { Invoice } from '../invoice/schema';
 import { mergeActivity } from '../invoice/activity';
 import { canonical, changedFields, changedSince, mergeFields, sameContent } from './field-merge';
-import { itemBytes, MAX_ITEM_BYTES } from './item-size';
+import { oversize } from './item-size';
 import { builtOn, descendsFrom, lineageOf } from './lineage';
 import { newerOf } from './merge';
 import {
@@ -177,7 +177,7 @@ export function resolveCloudVersion(
 		clashes.length ? copyOf({ ...otherSide, hlc: loser.hlc }, keptHlc, clashes) : undefined;
 	if (sameContent(merged, remote)) return takeCloud(lost(remote.hlc));
 	// Both sides fit in an item but together they do not: keep the cloud's, and this one whole.
-	if (itemBytes(merged) > MAX_ITEM_BYTES) {
+	if (oversize(merged) !== undefined) {
 		return takeCloud(copyOf(local, remote.hlc, changedFields(base, local)));
 	}
 	const next = restamp(merged);

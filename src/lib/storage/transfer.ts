@@ -13,7 +13,7 @@ import {
 	type Schedule
 } from '../invoice/schema';
 import { printable, quote } from '../invoice/quote';
-import { itemBytes, MAX_ITEM_BYTES } from './item-size';
+import { MAX_ITEM_BYTES, oversize } from './item-size';
 import type { Change } from './record-store';
 
 export const EXPORT_FORMAT = 'invoicelab-export';
@@ -75,8 +75,8 @@ function recordProblem(
 		return `${where}: the same id as ${first} (${quote(record.id)}); an export holds each record once. Keep one of them.`;
 	}
 	seen.set(record.id, where);
-	const bytes = itemBytes(record);
-	if (bytes > MAX_ITEM_BYTES) {
+	const bytes = oversize(record);
+	if (bytes !== undefined) {
 		return `${where} (${quote(record.id)}) is ${Math.ceil(bytes / 1024)} KB; a record can be at most ${Math.floor(MAX_ITEM_BYTES / 1024)} KB (the cloud's item limit).`;
 	}
 	return null;
