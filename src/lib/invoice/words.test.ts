@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, daysToPay, plural } from './words';
+import { countOf, grouped, daysToPay, plural } from './words';
 
 describe('plural', () => {
 	it('picks the singular for one and the plural for every other count, fractions too', () => {
@@ -23,6 +23,11 @@ describe('countOf', () => {
 		expect(countOf(12_345, 'record')).toBe('12,345 records');
 		expect(countOf(1, 'record was', 'records were')).toBe('1 record was');
 		expect(countOf(2, 'record was', 'records were')).toBe('2 records were');
+	});
+
+	it('groups a bare count the same way (pending changes, pages, reminders)', () => {
+		expect(grouped(100_201)).toBe('100,201');
+		expect(grouped(999)).toBe('999');
 	});
 });
 

@@ -3,7 +3,12 @@
  * rules decide; a phrase may carry its verb ("change is" / "changes are"). Pure.
  */
 const rules = new Intl.PluralRules('en');
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const groups = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** A count grouped in thousands: "100,000". */
+export function grouped(count: number): string {
+	return groups.format(count);
+}
 
 /** The singular for one, the plural (by default the singular plus "s") for any other count. */
 export function plural(count: number, one: string, other = `${one}s`): string {
@@ -12,7 +17,7 @@ export function plural(count: number, one: string, other = `${one}s`): string {
 
 /** The count, grouped in thousands, and the word that goes with it. */
 export function countOf(count: number, one: string, other?: string): string {
-	return `${grouped.format(count)} ${plural(count, one, other)}`;
+	return `${grouped(count)} ${plural(count, one, other)}`;
 }
 
 /**
