@@ -35,6 +35,7 @@ import {
 	StaleWriteError
 } from './record-store';
 import {
+	findPacked,
 	PACK_FROM,
 	packable,
 	packedCount,
@@ -220,6 +221,31 @@ interface RecordsReader {
 const READ_SLICE = 2000;
 
 type WriteTx = IDBPTransaction<InvoiceLabDb, typeof WRITE_STORES, 'readwrite'>;
+/** What reading pending changes needs: packed ones are made from their records. */
+const READ_PENDING_STORES = [...RECORD_STORES, 'outbox', 'pending-packs'] as const;
+type ReadPendingTx = IDBPTransaction<InvoiceLabDb, typeof READ_PENDING_STORES, 'readonly'>;
+
+/** The entries packed changes stand for, by key, their records read a few requests each store. */
+async function unpackedEntries(
+	tx: ReadPendingTx,
+	packed: ReadonlyMap<string, Taken>
+): Promise<Map<string, OutboxEntry>> {
+	const entries = new Map<string, OutboxEntry>();
+	const collections = new Set([...packed.values()].map((taken) => taken.collection));
+	for (const collection of collections) {
+		const ofCollection = [...packed].filter(([, taken]) => taken.collection === collection);
+		const store = tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
+		const records = await readKeys(
+			store,
+			ofCollection.map(([, { id }]) => id),
+			(record) => record.id
+		);
+		for (const [key, { id, hlc }] of ofCollection) {
+			entries.set(key, unpackedEntry(collection, records.get(id)!, hlc));
+		}
+	}
+	return entries;
+}
 
 function packStore(tx: WriteTx): PackStore {
 	return tx.objectStore('pending-packs') as unknown as PackStore;
@@ -485,26 +511,37 @@ export class IdbRecordStore implements RecordStore {
 
 	/** In key order, as IndexedDB lists them; packed changes made into entries. */
 	async outbox(): Promise<OutboxEntry[]> {
-		const tx = this.db.transaction([...RECORD_STORES, 'outbox', 'pending-packs']);
+		const tx = this.db.transaction(READ_PENDING_STORES);
 		const [entries, packs] = await Promise.all([
 			tx.objectStore('outbox').getAll(),
 			tx.objectStore('pending-packs').getAll()
 		]);
 		if (packs.length === 0) return entries;
-		const unpacked = await Promise.all(
-			packs.map(async ({ collection, keys, hlcs }) => {
-				const store = tx.objectStore(collection) as unknown as IdbStoreOf<
-					Collections[CollectionName]
-				>;
-				const ids = keys.map((key) => key.slice(collection.length + 1));
-				const records = await readKeys(store, ids, (record) => record.id);
-				return ids.map((id, i) => unpackedEntry(collection, records.get(id)!, hlcs[i]!));
+		const packed = packs.flatMap(({ collection, keys, hlcs }) =>
+			keys.map((key, i): [string, Taken] => {
+				const id = key.slice(collection.length + 1);
+				return [key, { collection, id, hlc: hlcs[i]! }];
 			})
 		);
+		const unpacked = await unpackedEntries(tx, new Map(packed));
 		await tx.done;
-		return [...entries, ...unpacked.flat()].sort((a, b) =>
+		return [...entries, ...unpacked.values()].sort((a, b) =>
 			a.key < b.key ? -1 : a.key > b.key ? 1 : 0
 		);
+	}
+
+	async pendingOf(keys: readonly string[]): Promise<(OutboxEntry | undefined)[]> {
+		const tx = this.db.transaction(READ_PENDING_STORES);
+		const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
+		const entries = await readKeys(outbox, keys, (entry) => entry.key);
+		const packs = tx.objectStore('pending-packs') as unknown as PackStore;
+		const { found } = await findPacked(
+			packs,
+			keys.filter((key) => !entries.has(key))
+		);
+		const unpacked = await unpackedEntries(tx, found);
+		await tx.done;
+		return keys.map((key) => entries.get(key) ?? unpacked.get(key));
 	}
 
 	failingOutbox(): Promise<OutboxEntry[]> {

@@ -50,7 +50,7 @@ export interface ImportContext {
 	validate: <K extends CollectionName>(collection: K, value: unknown) => Collections[K];
 }
 
-/** `locals` lines up with `records`; `pending` is the outbox by key. */
+/** `locals` lines up with `records`; `pending` holds their outbox entries by key. */
 export function planImport(
 	records: readonly Change[],
 	locals: readonly (Collections[CollectionName] | undefined)[],

@@ -121,6 +121,13 @@ export class MemoryRecordStore implements RecordStore {
 		return [...this.pending.values()].map((e) => structuredClone(e));
 	}
 
+	async pendingOf(keys: readonly string[]): Promise<(OutboxEntry | undefined)[]> {
+		return keys.map((key) => {
+			const entry = this.pending.get(key);
+			return entry && structuredClone(entry);
+		});
+	}
+
 	async pendingCount(): Promise<number> {
 		return this.pending.size;
 	}

@@ -197,6 +197,7 @@ async function state(store: RecordStore) {
 		outbox: byKey(await store.outbox()),
 		failing: byKey(await store.failingOutbox()),
 		count: await store.pendingCount(),
+		pendingOf: await store.pendingOf(IDS.map((id) => `invoices:${id}`)),
 		invoices: (await store.all('invoices')).sort((a, b) => a.id.localeCompare(b.id))
 	};
 }

@@ -90,16 +90,13 @@ export interface Taken {
 	hlc: string;
 }
 
-/**
- * Takes these keys out of the packs holding them (a pack left empty is deleted) and says
- * what each stood for. The caller stores each one's entry in the same transaction.
- */
-export async function takeFromPacks(
-	store: PackStore,
+/** The packs holding any of these keys, and what each key found there stands for. */
+export async function findPacked(
+	store: Pick<PackStore, 'getAll' | 'get' | 'index'>,
 	keys: readonly string[]
-): Promise<Map<string, Taken>> {
-	const taken = new Map<string, Taken>();
-	if (keys.length === 0) return taken;
+): Promise<{ packs: PendingPack[]; found: Map<string, Taken> }> {
+	const found = new Map<string, Taken>();
+	if (keys.length === 0) return { packs: [], found };
 	const wanted = new Set(keys);
 	const packs =
 		keys.length <= FEW_KEYS
@@ -108,26 +105,41 @@ export async function takeFromPacks(
 					await Promise.all(keys.map((key) => store.index('by-key').getKey(key)))
 				)
 			: (await store.getAll()).filter((pack) => pack.keys.some((key) => wanted.has(key)));
-	const writes: Promise<unknown>[] = [];
 	for (const pack of packs) {
-		const kept: PendingPack = { ...pack, keys: [], hlcs: [] };
 		pack.keys.forEach((key, i) => {
-			if (!wanted.has(key)) {
+			if (!wanted.has(key)) return;
+			const id = key.slice(pack.collection.length + 1);
+			found.set(key, { collection: pack.collection, id, hlc: pack.hlcs[i]! });
+		});
+	}
+	return { packs, found };
+}
+
+/**
+ * Takes these keys out of the packs holding them (a pack left empty is deleted) and says
+ * what each stood for. The caller stores each one's entry in the same transaction.
+ */
+export async function takeFromPacks(
+	store: PackStore,
+	keys: readonly string[]
+): Promise<Map<string, Taken>> {
+	const { packs, found } = await findPacked(store, keys);
+	await Promise.all(
+		packs.map((pack) => {
+			const kept: PendingPack = { ...pack, keys: [], hlcs: [] };
+			pack.keys.forEach((key, i) => {
+				if (found.has(key)) return;
 				kept.keys.push(key);
 				kept.hlcs.push(pack.hlcs[i]!);
-				return;
-			}
-			const id = key.slice(pack.collection.length + 1);
-			taken.set(key, { collection: pack.collection, id, hlc: pack.hlcs[i]! });
-		});
-		writes.push(kept.keys.length > 0 ? store.put(kept) : store.delete(pack.id!));
-	}
-	await Promise.all(writes);
-	return taken;
+			});
+			return kept.keys.length > 0 ? store.put(kept) : store.delete(pack.id!);
+		})
+	);
+	return found;
 }
 
 async function packsById(
-	store: PackStore,
+	store: Pick<PackStore, 'get'>,
 	ids: readonly (number | undefined)[]
 ): Promise<PendingPack[]> {
 	const distinct = [...new Set(ids.filter((id) => id !== undefined))];

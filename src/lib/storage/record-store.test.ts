@@ -93,6 +93,18 @@ describe.each(implementations)('%s RecordStore', (_, open) => {
 		expect(await store.pendingCount()).toBe(0);
 	});
 
+	it('reads the pending changes of given records without the others', async () => {
+		const store = await open();
+		const many = Array.from({ length: 250 }, (_, n) => `m${String(n).padStart(3, '0')}`);
+		await store.write(many.map((id) => edit(makeInvoice({ id }), 'import')));
+		await store.write([edit(makeInvoice({ id: 'a', hlc: 'h1' }))]);
+		const all = new Map((await store.outbox()).map((entry) => [entry.key, entry]));
+		const keys = ['invoices:m007', 'invoices:none', 'invoices:a', 'clients:a'];
+		expect(await store.pendingOf(keys)).toEqual(keys.map((key) => all.get(key)));
+		const every = [...all.keys(), 'invoices:none'];
+		expect(await store.pendingOf(every)).toEqual(every.map((key) => all.get(key)));
+	});
+
 	it('finds the pending changes whose push failed without reading the others', async () => {
 		const store = await open();
 		await store.write(['a', 'b', 'c'].map((id) => edit(makeInvoice({ id }))));

@@ -270,6 +270,8 @@ export interface RecordStore {
 	/** Records a failed push on the entry (it stays pending). */
 	markFailed(key: string, reason: string): Promise<void>;
 	outbox(): Promise<OutboxEntry[]>;
+	/** The pending entries of these outbox keys, lined up with them; undefined: none. */
+	pendingOf(keys: readonly string[]): Promise<(OutboxEntry | undefined)[]>;
 	/** The outbox entries whose last push failed (`lastError`), read without the others. */
 	failingOutbox(): Promise<OutboxEntry[]>;
 	pendingCount(): Promise<number>;

@@ -356,7 +356,9 @@ export class Repository {
 		return this.retryStale(async () => {
 			signal?.throwIfAborted();
 			const locals = await this.versionsOf(records);
-			const pending = new Map((await this.store.outbox()).map((e) => [e.key, e]));
+			const keys = records.map(({ collection, record }) => outboxKey(collection, record.id));
+			const entries = await this.store.pendingOf(keys);
+			const pending = new Map(keys.flatMap((key, i) => (entries[i] ? [[key, entries[i]]] : [])));
 			signal?.throwIfAborted();
 			const detectedAt = new Date(now).toISOString();
 			const { counts, writes, copies } = planImport(records, locals, pending, {
@@ -510,8 +512,7 @@ export class Repository {
 	}
 
 	private async pendingOf(collection: CollectionName, id: string) {
-		const key = outboxKey(collection, id);
-		return (await this.store.outbox()).find((e) => e.key === key);
+		return (await this.store.pendingOf([outboxKey(collection, id)]))[0];
 	}
 
 	/** Runs a read-decide-write step again when the record moved between its read and write. */

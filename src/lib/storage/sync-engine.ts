@@ -257,13 +257,14 @@ export class SyncEngine {
 		let applied = 0;
 		for (let round = 0; waiting.length > 0; round++) {
 			if (round === STALE_ROUNDS) throw busy('Local data kept changing during the sync');
-			const pending = new Map((await store.outbox()).map((e) => [e.key, e]));
+			const pending = await store.pendingOf(
+				waiting.map((change) => outboxKey(change.collection, change.record.id))
+			);
 			const locals = await repository.versionsOf(waiting);
 			const detectedAt = new Date(this.deps.clock.now()).toISOString();
 			const context = { detectedAt, current, stamp: () => repository.stamp() };
 			const decided = waiting.flatMap((change, i) => {
-				const entry = pending.get(outboxKey(change.collection, change.record.id));
-				const resolution = resolveCloudVersion(change, locals[i], entry, context);
+				const resolution = resolveCloudVersion(change, locals[i], pending[i], context);
 				return resolution ? [{ change, resolution }] : [];
 			});
 			const stale = new Set<Resolution>(await repository.resolve(decided.map((d) => d.resolution)));
@@ -374,7 +375,7 @@ export class SyncEngine {
 					}
 				]);
 			}
-			entry = (await store.outbox()).find((e) => e.key === start.key);
+			[entry] = await store.pendingOf([start.key]);
 		}
 		if (entry) await this.fail(entry.key, 'Kept changing in the cloud while syncing');
 	}
