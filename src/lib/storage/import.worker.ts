@@ -2,8 +2,8 @@
 /**
  * Reads and checks a backup file off the page's thread (transfer.ts parseImport): at 100,000
  * invoices that takes seconds, during which the page keeps painting the progress and can be
- * cancelled (by terminating the worker). The records come back in parts, so the page never
- * stops for long to take them in.
+ * cancelled (by terminating the worker). The records come back in parts as they are checked:
+ * the page takes each in while the rest is checked, and never stops for long.
  */
 import type { Change } from './record-store';
 import { parseImport } from './transfer';
@@ -20,11 +20,13 @@ const reply = (message: ImportCheckReply) => scope.postMessage(message);
 
 scope.onmessage = async ({ data: file }: MessageEvent<File>) => {
 	try {
-		const parsed = parseImport(await file.text(), file.size);
+		// Parts go out while the rest is checked: the page takes them in meanwhile.
+		const parsed = parseImport(await file.text(), file.size, {
+			partSize: RECORDS_PER_MESSAGE,
+			onPart: (changes) => reply({ kind: 'records', changes })
+		});
 		if (!parsed.ok) return reply({ kind: 'done', error: parsed.error });
-		for (let start = 0; start < parsed.changes.length; start += RECORDS_PER_MESSAGE) {
-			reply({ kind: 'records', changes: parsed.changes.slice(start, start + RECORDS_PER_MESSAGE) });
-		}
+		reply({ kind: 'records', changes: parsed.changes });
 		reply({ kind: 'done' });
 	} catch (error) {
 		reply({ kind: 'failed', message: (error as Error).message });

@@ -43,6 +43,34 @@ describe('parseImport', () => {
 		if (!result.ok) expect(result.error).toMatch(message);
 	});
 
+	it('hands the records over in parts as they are checked, every one once and in order', () => {
+		const invoices = Array.from({ length: 5 }, (_, n) => makeInvoice({ id: `i${n}` }));
+		const file = JSON.stringify(
+			buildSnapshot({ profile: makeProfile(), clients: [makeClient()], invoices }, 'now')
+		);
+		const parts: string[][] = [];
+		const result = parseImport(file, file.length, {
+			partSize: 2,
+			onPart: (changes) => parts.push(changes.map((c) => c.record.id))
+		});
+		if (!result.ok) throw new Error(result.error);
+		expect(parts.map((part) => part.length)).toEqual([2, 2, 2]);
+		expect([...parts.flat(), ...result.changes.map((c) => c.record.id)]).toEqual([
+			makeClient().id,
+			...invoices.map((i) => i.id),
+			makeProfile().id
+		]);
+	});
+
+	it('fails as a whole when a record after the parts handed over is bad', () => {
+		const invoices = [makeInvoice({ id: 'a' }), makeInvoice({ id: 'b' }), makeInvoice({ id: 'a' })];
+		const file = JSON.stringify(buildSnapshot({ profile: null, clients: [], invoices }, 'now'));
+		const parts: unknown[] = [];
+		const result = parseImport(file, file.length, { partSize: 1, onPart: (p) => parts.push(p) });
+		expect(parts.length).toBeGreaterThan(0);
+		expect(result).toMatchObject({ ok: false, error: expect.stringContaining('invoices[2]') });
+	});
+
 	it('rejects an oversized file before parsing it', () => {
 		const result = parseImport('{}', MAX_IMPORT_BYTES + 1);
 		expect(result).toEqual({

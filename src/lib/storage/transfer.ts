@@ -82,11 +82,23 @@ function recordProblem(
 	return null;
 }
 
+export interface ParseParts {
+	partSize: number;
+	/** Each run of `partSize` checked records, in order, as soon as it is checked. */
+	onPart: (changes: Change[]) => void;
+}
+
 /**
  * Checks a whole import file before anything is written, so an import is all or nothing.
- * Every message says what is wrong in words a person can act on.
+ * Every message says what is wrong in words a person can act on. With `parts`, checked records
+ * are handed over as the check goes on (a worker sends them to the page meanwhile) and the
+ * result holds the rest; a failure still fails the whole file.
  */
-export function parseImport(text: string, sizeInBytes = text.length): ParseResult {
+export function parseImport(
+	text: string,
+	sizeInBytes = text.length,
+	parts?: ParseParts
+): ParseResult {
 	if (sizeInBytes > MAX_IMPORT_BYTES) {
 		return {
 			ok: false,
@@ -136,6 +148,7 @@ export function parseImport(text: string, sizeInBytes = text.length): ParseResul
 			const problem = recordProblem(result.output, where, seen);
 			if (problem) return { ok: false, error: problem };
 			changes.push({ collection, record: result.output } as Change);
+			if (parts && changes.length === parts.partSize) parts.onPart(changes.splice(0));
 		}
 	}
 	if (envelope.output.profile !== null) {
