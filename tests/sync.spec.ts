@@ -367,7 +367,8 @@ for (const [fault, ending] of [
 		await configureAws(page, endpoint, table);
 		await connect(page);
 		await goOffline(page);
-		await importInvoices(page, 60);
+		// Over 100 new records: their pending changes are packed (storage/pending-packs.ts).
+		await importInvoices(page, 120);
 		await expect(page.getByRole('banner').getByText(/\d+ pending/)).toBeVisible();
 
 		localAws.proxy.failAfter(4, fault);
@@ -380,12 +381,12 @@ for (const [fault, ending] of [
 			.getByText(/\d+ pending/)
 			.textContent();
 		expect(Number(pendingText?.match(/\d+/)?.[0])).toBeGreaterThan(0);
-		expect((await localInvoices(page)).length).toBe(60);
+		expect((await localInvoices(page)).length).toBe(120);
 
 		localAws.proxy.heal();
 		await connect(page, ACADEMY);
 		const cloud = await expectConverged([page], endpoint, table);
-		expect(cloud).toHaveLength(60);
+		expect(cloud).toHaveLength(120);
 	});
 }
 
