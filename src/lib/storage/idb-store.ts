@@ -35,13 +35,14 @@ import {
 	StaleWriteError
 } from './record-store';
 import {
+	entryOf,
 	findPacked,
+	needsRecord,
 	PACK_FROM,
-	packable,
 	packedCount,
 	packsFor,
 	takeFromPacks,
-	unpackedEntry,
+	takenAt,
 	type PackStore,
 	type PendingPack,
 	type Taken
@@ -231,18 +232,20 @@ async function unpackedEntries(
 	packed: ReadonlyMap<string, Taken>
 ): Promise<Map<string, OutboxEntry>> {
 	const entries = new Map<string, OutboxEntry>();
-	const collections = new Set([...packed.values()].map((taken) => taken.collection));
-	for (const collection of collections) {
-		const ofCollection = [...packed].filter(([, taken]) => taken.collection === collection);
+	const derived = [...packed].filter(([, taken]) => needsRecord(taken));
+	for (const collection of new Set(derived.map(([, taken]) => taken.collection))) {
+		const ofCollection = derived.filter(([, taken]) => taken.collection === collection);
 		const store = tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
 		const records = await readKeys(
 			store,
 			ofCollection.map(([, { id }]) => id),
 			(record) => record.id
 		);
-		for (const [key, { id, hlc }] of ofCollection) {
-			entries.set(key, unpackedEntry(collection, records.get(id)!, hlc));
-		}
+		for (const [key, taken] of ofCollection)
+			entries.set(key, entryOf(taken, records.get(taken.id)));
+	}
+	for (const [key, taken] of packed) {
+		if (!needsRecord(taken)) entries.set(key, entryOf(taken, undefined));
 	}
 	return entries;
 }
@@ -258,9 +261,11 @@ function packStore(tx: WriteTx): PackStore {
 async function unpack(tx: WriteTx, keys: readonly string[]): Promise<void> {
 	const taken = await takeFromPacks(packStore(tx), keys);
 	await Promise.all(
-		[...taken.values()].map(async ({ collection, id, hlc }: Taken) => {
-			const record = (await tx.objectStore(collection).get(id)) as Collections[CollectionName];
-			await tx.objectStore('outbox').put(unpackedEntry(collection, record, hlc));
+		[...taken.values()].map(async (packed: Taken) => {
+			const record = needsRecord(packed)
+				? ((await tx.objectStore(packed.collection).get(packed.id)) as Collections[CollectionName])
+				: undefined;
+			await tx.objectStore('outbox').put(entryOf(packed, record));
 		})
 	);
 }
@@ -378,13 +383,15 @@ export class IdbRecordStore implements RecordStore {
 				packStore(tx),
 				keys.filter((key) => !pending.has(key))
 			);
-			for (const [key, { collection, id, hlc }] of taken) {
-				const record = stored[collections.indexOf(collection)]!.get(id)!;
-				pending.set(key, unpackedEntry(collection, record, hlc));
+			for (const [key, packed] of taken) {
+				const record = stored[collections.indexOf(packed.collection)]!.get(packed.id);
+				pending.set(key, entryOf(packed, record));
 			}
+			// An entry already in the outbox store is rewritten there; the others may be packed.
+			const inOutbox = new Set([...pending.keys()].filter((key) => !taken.has(key)));
 			const outcome = [...batchOutcome(writes, (key) => pending.get(key), storedOf).values()];
-			const fresh = outcome.filter(({ change, entry }) => packable(entry, change));
-			const packed = new Set(fresh.length >= this.packFrom ? fresh : []);
+			const packing = outcome.length >= this.packFrom;
+			const isPacked = ({ entry }: { entry: OutboxEntry }) => packing && !inOutbox.has(entry.key);
 			const plainStores = new Map(
 				WRITE_STORES.map((name) => [name, unwrap(tx.objectStore(name)) as IDBObjectStore])
 			);
@@ -397,18 +404,16 @@ export class IdbRecordStore implements RecordStore {
 			// progress and hears a cancel between them, and the database is never left idle.
 			for (let start = 0; start < outcome.length; start += WRITE_SLICE) {
 				const part = outcome.slice(start, start + WRITE_SLICE);
-				const packs = packsFor(
-					part.filter((item) => packed.has(item)).map(({ change }) => change),
-					({ collection, record }) => outboxKey(collection, record.id)
-				);
+				const entries: [IDBObjectStore, unknown][] = [
+					...part.filter((item) => !isPacked(item)).map(({ entry }) => [plain('outbox'), entry]),
+					...packsFor(part.filter(isPacked)).map((pack) => [plain('pending-packs'), pack])
+				] as [IDBObjectStore, unknown][];
 				const slice = putAll([
-					...part.flatMap((item): [IDBObjectStore, unknown][] => [
-						[plain(item.change.collection), item.change.record],
-						...(packed.has(item)
-							? []
-							: [[plain('outbox'), item.entry] as [IDBObjectStore, unknown]])
+					...part.map(({ change }): [IDBObjectStore, unknown] => [
+						plain(change.collection),
+						change.record
 					]),
-					...packs.map((pack): [IDBObjectStore, unknown] => [plain('pending-packs'), pack])
+					...entries
 				]);
 				// Handled: by the next `await previous`, or by the catch below when one fails first.
 				slice.catch(() => {});
@@ -517,11 +522,8 @@ export class IdbRecordStore implements RecordStore {
 			tx.objectStore('pending-packs').getAll()
 		]);
 		if (packs.length === 0) return entries;
-		const packed = packs.flatMap(({ collection, keys, hlcs }) =>
-			keys.map((key, i): [string, Taken] => {
-				const id = key.slice(collection.length + 1);
-				return [key, { collection, id, hlc: hlcs[i]! }];
-			})
+		const packed = packs.flatMap((pack) =>
+			pack.keys.map((key, i): [string, Taken] => [key, takenAt(pack, i)])
 		);
 		const unpacked = await unpackedEntries(tx, new Map(packed));
 		await tx.done;

@@ -214,7 +214,7 @@ describe('packing is invisible', () => {
 					expect(await state(packed), `after step ${n}`).toEqual(await state(memory));
 				}
 			}),
-			{ numRuns: 150 }
+			{ numRuns: Number(process.env.PACK_RUNS ?? 150) }
 		);
 	});
 });

@@ -1,13 +1,14 @@
 /**
- * Pending changes of freshly imported records, many to a value (IndexedDB's layout only).
+ * The pending changes of a big write (an import), many to a value: IndexedDB's layout only.
  *
  * In Chromium every IndexedDB request costs about the same whatever its size (about 0.1 ms on
  * a 2-core machine), so an import of 100,000 invoices spent as long putting their outbox
- * entries as putting the invoices. The entry of a record imported with nothing before it says
- * nothing its record does not (`importedEntry`): such entries are kept as (key, stamp) pairs,
- * up to PACK_SIZE to a value, and each becomes an entry of its own the moment any store
- * operation touches its key. What the RecordStore returns is the same either way
- * (pending-packs.test.ts compares it with the in-memory store step by step).
+ * entries as putting the invoices. A write of PACK_FROM records or more keeps their entries
+ * PACK_SIZE to a value instead, and each becomes an entry of its own the moment any store
+ * operation touches its key. The entry of a record imported with nothing before it says nothing
+ * its record does not (`importedEntry`): a pack keeps only its stamp. What the RecordStore
+ * returns is the same either way (pending-packs.test.ts compares it with the in-memory store
+ * step by step).
  */
 import {
 	nextOutboxEntry,
@@ -21,9 +22,11 @@ export interface PendingPack {
 	/** Given by IndexedDB (autoIncrement). */
 	id?: number;
 	collection: CollectionName;
-	/** Outbox keys, each with its record's stamp at the same position in `hlcs`. */
+	/** Outbox keys, each with its record's stamp and its entry at the same position. */
 	keys: string[];
 	hlcs: string[];
+	/** The whole entry, or null where the record says it all (`importedEntry`). */
+	entries: (OutboxEntry | null)[];
 }
 
 /** The transaction's pending-packs store (idb's typed wrapper, reduced to what is used here). */
@@ -37,7 +40,7 @@ export interface PackStore {
 
 export const PACK_SIZE = 250;
 
-/** Below this many packable entries in one write, each keeps an entry of its own. */
+/** A write of fewer records than this keeps an outbox entry for each. */
 export const PACK_FROM = 100;
 
 /** Up to this many keys are looked up in the index one by one; more read every pack. */
@@ -48,46 +51,51 @@ export function importedEntry(change: Change): OutboxEntry {
 	return nextOutboxEntry(undefined, undefined, { change, origin: 'import' });
 }
 
-/** Whether `entry` is exactly `importedEntry(change)`, so that a pack can stand for it. */
-export function packable(entry: OutboxEntry, change: Change): boolean {
+/** Whether `entry` is exactly `importedEntry(change)`, so that its stamp can stand for it. */
+export function isImportedEntry(entry: OutboxEntry, change: Change): boolean {
 	const fresh = importedEntry(change);
 	const fields = new Set([...Object.keys(entry), ...Object.keys(fresh)]) as Set<keyof OutboxEntry>;
 	return [...fields].every((field) => entry[field] === fresh[field]);
 }
 
-/** The entry a packed key stands for, made from its stored record. */
-export function unpackedEntry(
-	collection: CollectionName,
-	record: Collections[CollectionName],
-	hlc: string
-): OutboxEntry {
-	return { ...importedEntry({ collection, record } as Change), hlc };
-}
-
-/** The packs for these changes, PACK_SIZE keys each, one collection per pack. */
+/** The packs for these records' entries, PACK_SIZE each, one collection per pack. */
 export function packsFor(
-	changes: readonly Change[],
-	keyOf: (change: Change) => string
+	pending: readonly { change: Change; entry: OutboxEntry }[]
 ): PendingPack[] {
 	const packs: PendingPack[] = [];
 	const open = new Map<CollectionName, PendingPack>();
-	for (const change of changes) {
+	for (const { change, entry } of pending) {
 		let pack = open.get(change.collection);
 		if (!pack || pack.keys.length >= PACK_SIZE) {
-			pack = { collection: change.collection, keys: [], hlcs: [] };
+			pack = { collection: change.collection, keys: [], hlcs: [], entries: [] };
 			open.set(change.collection, pack);
 			packs.push(pack);
 		}
-		pack.keys.push(keyOf(change));
+		pack.keys.push(entry.key);
 		pack.hlcs.push(change.record.hlc);
+		pack.entries.push(isImportedEntry(entry, change) ? null : entry);
 	}
 	return packs;
 }
 
+/** What one packed key stands for. */
 export interface Taken {
 	collection: CollectionName;
 	id: string;
 	hlc: string;
+	entry: OutboxEntry | null;
+}
+
+/** The entry a packed key stands for; its stored record is needed when `needsRecord`. */
+export function entryOf(
+	{ collection, hlc, entry }: Taken,
+	record: Collections[CollectionName] | undefined
+): OutboxEntry {
+	return entry ?? { ...importedEntry({ collection, record } as Change), hlc };
+}
+
+export function needsRecord(taken: Taken): boolean {
+	return taken.entry === null;
 }
 
 /** The packs holding any of these keys, and what each key found there stands for. */
@@ -108,8 +116,7 @@ export async function findPacked(
 	for (const pack of packs) {
 		pack.keys.forEach((key, i) => {
 			if (!wanted.has(key)) return;
-			const id = key.slice(pack.collection.length + 1);
-			found.set(key, { collection: pack.collection, id, hlc: pack.hlcs[i]! });
+			found.set(key, takenAt(pack, i));
 		});
 	}
 	return { packs, found };
@@ -126,11 +133,12 @@ export async function takeFromPacks(
 	const { packs, found } = await findPacked(store, keys);
 	await Promise.all(
 		packs.map((pack) => {
-			const kept: PendingPack = { ...pack, keys: [], hlcs: [] };
+			const kept: PendingPack = { ...pack, keys: [], hlcs: [], entries: [] };
 			pack.keys.forEach((key, i) => {
 				if (found.has(key)) return;
 				kept.keys.push(key);
 				kept.hlcs.push(pack.hlcs[i]!);
+				kept.entries.push(pack.entries[i]!);
 			});
 			return kept.keys.length > 0 ? store.put(kept) : store.delete(pack.id!);
 		})
@@ -145,6 +153,17 @@ async function packsById(
 	const distinct = [...new Set(ids.filter((id) => id !== undefined))];
 	const packs = await Promise.all(distinct.map((id) => store.get(id)));
 	return packs.filter((pack) => pack !== undefined);
+}
+
+/** What the pack's `i`th key stands for. */
+export function takenAt(pack: PendingPack, i: number): Taken {
+	const key = pack.keys[i]!;
+	return {
+		collection: pack.collection,
+		id: key.slice(pack.collection.length + 1),
+		hlc: pack.hlcs[i]!,
+		entry: pack.entries[i] ?? null
+	};
 }
 
 /** How many pending changes the packs stand for. */
