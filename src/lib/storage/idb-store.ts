@@ -256,10 +256,11 @@ function packStore(tx: WriteTx): PackStore {
 
 /**
  * Gives each packed change of these keys an outbox entry of its own, before the caller reads
- * or changes it in the same transaction.
+ * or changes it in the same transaction. Whole packs: a sync pushes an import's records one
+ * after another, and rewriting a pack of 250 for each would cost more than these puts.
  */
 async function unpack(tx: WriteTx, keys: readonly string[]): Promise<void> {
-	const taken = await takeFromPacks(packStore(tx), keys);
+	const taken = await takeFromPacks(packStore(tx), keys, { wholePacks: true });
 	await Promise.all(
 		[...taken.values()].map(async (packed: Taken) => {
 			const record = needsRecord(packed)

@@ -53,6 +53,17 @@ describe('pending imports packed many to a value (IndexedDB)', () => {
 		});
 	});
 
+	it('a sync touching one change of a pack gives the whole pack entries of their own', async () => {
+		const store = await openIdbStore('touched-pack');
+		const ids = Array.from({ length: 300 }, (_, n) => `i${String(n).padStart(4, '0')}`);
+		await store.write(ids.map((id) => write(makeInvoice({ id }), 'import')));
+		const record = makeInvoice({ id: 'i0003' });
+		await store.markSending([{ collection: 'invoices', record }]);
+		expect(await countIn('touched-pack', 'pending-packs')).toBe(1);
+		expect(await countIn('touched-pack', 'outbox')).toBe(250);
+		expect(await store.pendingCount()).toBe(300);
+	});
+
 	it('keeps small writes as entries of their own', async () => {
 		const store = await openIdbStore('small-import');
 		await store.write([write(makeInvoice({ id: 'a' }), 'import')]);

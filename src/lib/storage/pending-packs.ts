@@ -124,13 +124,18 @@ export async function findPacked(
 
 /**
  * Takes these keys out of the packs holding them (a pack left empty is deleted) and says
- * what each stood for. The caller stores each one's entry in the same transaction.
+ * what each stood for; with `wholePacks`, every key of those packs. The caller stores each
+ * one's entry in the same transaction.
  */
 export async function takeFromPacks(
 	store: PackStore,
-	keys: readonly string[]
+	keys: readonly string[],
+	{ wholePacks = false } = {}
 ): Promise<Map<string, Taken>> {
 	const { packs, found } = await findPacked(store, keys);
+	if (wholePacks) {
+		for (const pack of packs) pack.keys.forEach((key, i) => found.set(key, takenAt(pack, i)));
+	}
 	await Promise.all(
 		packs.map((pack) => {
 			const kept: PendingPack = { ...pack, keys: [], hlcs: [], entries: [] };
