@@ -17,8 +17,7 @@ import {
 	type ImportProgress
 } from './data-transfer';
 
-function setup() {
-	const store = new MemoryRecordStore();
+function setup(store = new MemoryRecordStore()) {
 	const clock = new ManualClock(Date.parse('2026-03-10T12:00:00Z'));
 	const ids = new SequentialIds('new');
 	const repository = new Repository(
@@ -142,6 +141,60 @@ describe('cancelling an import', () => {
 		});
 		expect(outcome).toEqual({ ok: false, cancelled: true });
 		expect(await store.all('invoices')).toEqual([]);
+	});
+});
+
+describe('an import planned part by part while the file is checked', () => {
+	const invoices = Array.from({ length: 6 }, (_, i) => makeInvoice({ id: `part-${i}` }));
+	const changes = invoices.map((record) => ({ collection: 'invoices' as const, record }));
+
+	it('writes nothing when the check fails after parts were planned', async () => {
+		const { store, importFile } = setup();
+		const outcome = await importFile(invoices, {
+			check: async (_file, _signal, onPart) => {
+				onPart(changes.slice(0, 3));
+				onPart(changes.slice(3));
+				return { ok: false, error: 'invoices[7]: bad' };
+			}
+		});
+		expect(outcome).toEqual({ ok: false, error: 'invoices[7]: bad' });
+		expect(await store.all('invoices')).toEqual([]);
+		expect(await store.outbox()).toEqual([]);
+	});
+
+	it('plans again when a record changed here after its part was read', async () => {
+		const saveNewer = async ({ store, repository }: ReturnType<typeof setup>) => {
+			const newer = { ...invoices[1]!, hlc: repository.stamp(), notes: 'edited here' };
+			await store.write([{ change: { collection: 'invoices', record: newer }, origin: 'edit' }]);
+		};
+		let partRead = () => {};
+		const inParts = setup(
+			new (class extends MemoryRecordStore {
+				override async pendingOf(keys: readonly string[]) {
+					const entries = await super.pendingOf(keys);
+					partRead();
+					return entries;
+				}
+			})()
+		);
+		const merging = inParts.repository.mergeInParts();
+		const read = new Promise<void>((resolve) => (partRead = resolve));
+		merging.add(changes.slice(0, 3));
+		// Planned against nothing (the rest of the plan runs on in the same task); then this tab
+		// saves a newer version of one of them.
+		await read;
+		await new Promise((resolve) => setTimeout(resolve));
+		await saveNewer(inParts);
+		merging.add(changes.slice(3));
+		const outcome = await merging.done();
+		// As if the whole file had been planned after that save.
+		const atOnce = setup();
+		await saveNewer(atOnce);
+		expect(outcome).toEqual(await atOnce.repository.merge(changes));
+		const notes = async ({ store }: ReturnType<typeof setup>) =>
+			(await store.all('invoices')).map((invoice) => invoice.notes).sort();
+		expect(await notes(inParts)).toEqual(await notes(atOnce));
+		expect(await notes(inParts)).toContain('edited here');
 	});
 });
 

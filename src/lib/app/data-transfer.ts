@@ -2,9 +2,11 @@ import { invoicesCsv } from '../invoice/invoice-csv';
 import type { InvoiceRow } from '../invoice/list-query';
 import { BUSINESS_PROFILE_ID } from '../invoice/schema';
 import type { ImportCounts } from '../storage/import-plan';
+import type { Change } from '../storage/record-store';
 import type { Repository } from '../storage/repository';
 import {
 	buildSnapshot,
+	IMPORT_PART_SIZE,
 	MAX_IMPORT_BYTES,
 	parseImport,
 	type ParseResult
@@ -49,10 +51,18 @@ export type ImportOutcome =
 export type ImportProgress =
 	{ step: 'checking' } | { step: 'writing'; done: number; total: number };
 
-/** Reads and checks a backup file (parseImport): here, or in a worker (app/import-worker.ts). */
-export type FileCheck = (file: File, signal?: AbortSignal) => Promise<ParseResult>;
+/**
+ * Reads and checks a backup file (parseImport): here, or in a worker (app/import-worker.ts).
+ * Checked records go to `onPart` as they are checked; the result holds the rest.
+ */
+export type FileCheck = (
+	file: File,
+	signal: AbortSignal | undefined,
+	onPart: (changes: Change[]) => void
+) => Promise<ParseResult>;
 
-export const checkHere: FileCheck = async (file) => parseImport(await file.text(), file.size);
+export const checkHere: FileCheck = async (file, _signal, onPart) =>
+	parseImport(await file.text(), file.size, { partSize: IMPORT_PART_SIZE, onPart });
 
 export interface ImportOptions {
 	today: string;
@@ -78,13 +88,18 @@ export async function importJsonFile(
 	}
 	try {
 		onProgress?.({ step: 'checking' });
-		const parsed = await check(file, signal);
-		if (!parsed.ok) return parsed;
-		const { edited, ...counts } = await repository.merge(parsed.changes, {
+		// Each part is read and planned while the worker checks the next; nothing is written
+		// before the whole file has passed.
+		const merging = repository.mergeInParts({
 			edit: settlement(today, newId),
 			signal,
+			sizeChecked: true,
 			onProgress: (done, total) => onProgress?.({ step: 'writing', done, total })
 		});
+		const parsed = await check(file, signal, (part) => merging.add(part));
+		if (!parsed.ok) return parsed;
+		merging.add(parsed.changes);
+		const { edited, ...counts } = await merging.done();
 		return { ok: true, counts, settled: edited.map((invoice) => invoice.number) };
 	} catch (error) {
 		if (signal?.aborted) return { ok: false, cancelled: true };

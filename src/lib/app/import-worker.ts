@@ -2,17 +2,15 @@
  * Checks a backup file in a worker of its own (storage/import.worker.ts), started for one
  * import: cancelling terminates it at once.
  */
-import type { Change } from '../storage/record-store';
 import type { ImportCheckReply } from '../storage/import.worker';
 import type { FileCheck } from './data-transfer';
 
-export const checkInWorker: FileCheck = (file, signal) =>
+export const checkInWorker: FileCheck = (file, signal, onPart) =>
 	new Promise((resolve, reject) => {
 		signal?.throwIfAborted();
 		const worker = new Worker(new URL('../storage/import.worker.ts', import.meta.url), {
 			type: 'module'
 		});
-		const changes: Change[] = [];
 		const finish = () => {
 			worker.terminate();
 			signal?.removeEventListener('abort', cancel);
@@ -23,10 +21,10 @@ export const checkInWorker: FileCheck = (file, signal) =>
 		};
 		signal?.addEventListener('abort', cancel);
 		worker.onmessage = ({ data }: MessageEvent<ImportCheckReply>) => {
-			if (data.kind === 'records') return void changes.push(...data.changes);
+			if (data.kind === 'records') return onPart(data.changes);
 			finish();
 			if (data.kind === 'failed') reject(new Error(data.message));
-			else resolve(data.error ? { ok: false, error: data.error } : { ok: true, changes });
+			else resolve(data.error ? { ok: false, error: data.error } : { ok: true, changes: [] });
 		};
 		// The worker's script did not load or crashed: no reply will come.
 		worker.onerror = (event) => {

@@ -6,14 +6,12 @@
  * the page takes each in while the rest is checked, and never stops for long.
  */
 import type { Change } from './record-store';
-import { parseImport } from './transfer';
+import { IMPORT_PART_SIZE, parseImport } from './transfer';
 
 export type ImportCheckReply =
 	| { kind: 'records'; changes: Change[] }
 	| { kind: 'done'; error?: string }
 	| { kind: 'failed'; message: string };
-
-const RECORDS_PER_MESSAGE = 2000;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: ImportCheckReply) => scope.postMessage(message);
@@ -22,7 +20,7 @@ scope.onmessage = async ({ data: file }: MessageEvent<File>) => {
 	try {
 		// Parts go out while the rest is checked: the page takes them in meanwhile.
 		const parsed = parseImport(await file.text(), file.size, {
-			partSize: RECORDS_PER_MESSAGE,
+			partSize: IMPORT_PART_SIZE,
 			onPart: (changes) => reply({ kind: 'records', changes })
 		});
 		if (!parsed.ok) return reply({ kind: 'done', error: parsed.error });

@@ -45,12 +45,34 @@ export interface MergeOptions extends WriteOptions {
 	 * for none), written in the same transaction as the import.
 	 */
 	edit?: (invoice: Invoice) => (Draft<Invoice> & { id: string }) | null;
+	/** The records were measured against the cloud's item size (transfer.ts parseImport). */
+	sizeChecked?: boolean;
 }
 
 export interface MergeResult extends ImportCounts {
 	/** The invoices `edit` changed, as the file had them. */
 	edited: Invoice[];
 }
+
+/** A merge fed part by part (`Repository.mergeInParts`). */
+export interface MergeInParts {
+	add(part: readonly Change[]): void;
+	done(): Promise<MergeResult>;
+}
+
+interface MergePlan {
+	counts: Omit<ImportCounts, 'refused'>;
+	writes: LocalWrite[];
+	copies: Resolution[];
+	edited: Invoice[];
+}
+
+const emptyPlan = (): MergePlan => ({
+	counts: { added: 0, updated: 0, unchanged: 0 },
+	writes: [],
+	copies: [],
+	edited: []
+});
 
 export class ValidationError extends Error {
 	constructor(readonly problems: FieldProblem[]) {
@@ -339,43 +361,102 @@ export class Repository {
 	 * the `edit`s made on top. Cancelled (`signal`) before that transaction is committed, it
 	 * writes nothing and rejects with the signal's reason.
 	 */
-	async merge(
-		changes: readonly Change[],
-		{ edit, signal, onProgress }: MergeOptions = {}
-	): Promise<MergeResult> {
+	async merge(changes: readonly Change[], options: MergeOptions = {}): Promise<MergeResult> {
+		const merging = this.mergeInParts(options);
+		merging.add(changes);
+		return merging.done();
+	}
+
+	/**
+	 * `merge` for records that come in parts (a file checked in a worker): each part is read
+	 * and planned as it comes, while the next is being checked; `done` writes them all in one
+	 * transaction. If a record moved between its read and the write, all are planned again.
+	 */
+	mergeInParts(options: MergeOptions = {}): MergeInParts {
 		const now = this.clock.now();
+		const detectedAt = new Date(now).toISOString();
+		const records: Change[] = [];
 		const refused: string[] = [];
-		const records = changes.filter(({ collection, record }) => {
-			const problem = recordStampProblem(record, now);
-			if (problem) refused.push(`${NOUNS[collection]} ${quote(record.id)}: ${problem}`);
-			return !problem;
-		});
-		this.observe(records.map((c) => c.record));
-		const rules = await writeRules();
-		const { planImport, validate } = rules;
-		return this.retryStale(async () => {
-			signal?.throwIfAborted();
-			const locals = await this.versionsOf(records);
-			const keys = records.map(({ collection, record }) => outboxKey(collection, record.id));
-			const entries = await this.store.pendingOf(keys);
-			const pending = new Map(keys.flatMap((key, i) => (entries[i] ? [[key, entries[i]]] : [])));
-			signal?.throwIfAborted();
-			const detectedAt = new Date(now).toISOString();
-			const { counts, writes, copies } = planImport(records, locals, pending, {
-				detectedAt,
-				stamp: () => this.stamp(),
-				validate
-			});
-			const edited = edit
-				? this.editImported(rules, records, locals, writes, edit, detectedAt)
-				: [];
-			await this.commit([...writes, ...edited.map((e) => e.write)], { signal, onProgress });
-			// Committed: too late to cancel. The copies of versions that did not stand follow.
-			if (copies.length > 0 && (await this.store.resolve(copies)).length > 0) {
-				throw new StaleWriteError(copies.map((c) => outboxKey(c.collection, c.id)));
+		const rules = writeRules();
+		let planned = Promise.resolve(emptyPlan());
+		const planInto = (plan: Promise<MergePlan>, part: readonly Change[]) => {
+			const next = plan.then(async (sofar) =>
+				this.planMerge(await rules, part, options, detectedAt, sofar)
+			);
+			// Awaited by `done`; an import whose file fails its check never calls it.
+			next.catch(() => {});
+			return next;
+		};
+		return {
+			add: (part) => {
+				const fresh = part.filter(({ collection, record }) => {
+					const problem = recordStampProblem(record, now);
+					if (problem) refused.push(`${NOUNS[collection]} ${quote(record.id)}: ${problem}`);
+					return !problem;
+				});
+				for (const change of fresh) records.push(change);
+				this.observe(fresh.map((c) => c.record));
+				planned = planInto(planned, fresh);
+			},
+			done: async () => {
+				const checked = options.sizeChecked
+					? new Set<object>(records.map((c) => c.record))
+					: undefined;
+				for (let attempt = 1; ; attempt++) {
+					try {
+						return { ...(await this.writeMerge(await planned, options, checked)), refused };
+					} catch (error) {
+						if (!(error instanceof StaleWriteError) || attempt >= STALE_RETRIES) throw error;
+						planned = planInto(Promise.resolve(emptyPlan()), records);
+					}
+				}
 			}
-			return { ...counts, refused, edited: edited.map((e) => e.invoice) };
+		};
+	}
+
+	/** Reads what `part` meets here and adds what importing it writes to `plan`. */
+	private async planMerge(
+		rules: WriteRules,
+		part: readonly Change[],
+		{ edit, signal }: MergeOptions,
+		detectedAt: string,
+		plan: MergePlan
+	): Promise<MergePlan> {
+		signal?.throwIfAborted();
+		const locals = await this.versionsOf(part);
+		const keys = part.map(({ collection, record }) => outboxKey(collection, record.id));
+		const entries = await this.store.pendingOf(keys);
+		const pending = new Map(keys.flatMap((key, i) => (entries[i] ? [[key, entries[i]]] : [])));
+		signal?.throwIfAborted();
+		const { counts, writes, copies } = rules.planImport(part, locals, pending, {
+			detectedAt,
+			stamp: () => this.stamp(),
+			validate: rules.validate
 		});
+		const edited = edit ? this.editImported(rules, part, locals, writes, edit, detectedAt) : [];
+		for (const [name, count] of Object.entries(counts) as [keyof typeof counts, number][]) {
+			plan.counts[name] += count;
+		}
+		for (const write of writes) plan.writes.push(write);
+		for (const { invoice, write } of edited) {
+			plan.writes.push(write);
+			plan.edited.push(invoice);
+		}
+		for (const copy of copies) plan.copies.push(copy);
+		return plan;
+	}
+
+	private async writeMerge(
+		{ counts, writes, copies, edited }: MergePlan,
+		{ signal, onProgress }: MergeOptions,
+		checked?: ReadonlySet<object>
+	): Promise<Omit<MergeResult, 'refused'>> {
+		await this.commit(writes, { signal, onProgress }, checked);
+		// Committed: too late to cancel. The copies of versions that did not stand follow.
+		if (copies.length > 0 && (await this.store.resolve(copies)).length > 0) {
+			throw new StaleWriteError(copies.map((c) => outboxKey(c.collection, c.id)));
+		}
+		return { ...counts, edited };
 	}
 
 	/** The `edit` of each invoice of the file that the `writes` leave stored as the file has it. */
@@ -474,8 +555,14 @@ export class Repository {
 		this.channel.post(notice);
 	}
 
-	private async commit(writes: LocalWrite[], options?: WriteOptions): Promise<void> {
+	/** `checked`: records already measured against the item size, not measured again. */
+	private async commit(
+		writes: LocalWrite[],
+		options?: WriteOptions,
+		checked?: ReadonlySet<object>
+	): Promise<void> {
 		for (const { change } of writes) {
+			if (checked?.has(change.record)) continue;
 			const bytes = oversize(change.record);
 			if (bytes !== undefined) {
 				throw new ValidationError([

@@ -20,6 +20,8 @@ export const EXPORT_FORMAT = 'invoicelab-export';
 export const EXPORT_VERSION = 1;
 /** A backup of 100,000 invoices, as the app writes it, is about 100 MB. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/** Records a check hands over at a time (`ParseParts`): small enough to take in between frames. */
+export const IMPORT_PART_SIZE = 2000;
 
 /** A whole workspace as a file. Tombstones are included so deletes travel with it. */
 export interface Snapshot {
