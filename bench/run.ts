@@ -52,8 +52,19 @@ try {
 		['soak', soakBench]
 	];
 	const rows: (Row & { section: string })[] = [];
+	mkdirSync(`${root}bench/results`, { recursive: true });
+	const out = `${root}bench/results/bench.json`;
 	for (const [section, bench] of sections) {
-		if (wanted(section)) rows.push(...(await bench()).map((row) => ({ ...row, section })));
+		if (!wanted(section)) continue;
+		rows.push(...(await bench()).map((row) => ({ ...row, section })));
+		// Written after each section, keeping the rows of sections not run (yet): a run that
+		// fails late keeps what it measured.
+		const kept: { section?: string }[] = existsSync(out)
+			? (JSON.parse(readFileSync(out, 'utf8')).rows ?? [])
+			: [];
+		const ran = new Set(rows.map((r) => r.section));
+		const merged = [...kept.filter((r) => r.section && !ran.has(r.section)), ...rows];
+		writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows: merged }, null, 2));
 	}
 	console.table(
 		rows.map((r) => ({
@@ -63,13 +74,6 @@ try {
 			target: r.target ?? ''
 		}))
 	);
-	mkdirSync(`${root}bench/results`, { recursive: true });
-	const out = `${root}bench/results/bench.json`;
-	// A run of one section keeps the other sections' rows from the last run.
-	const kept: { section?: string }[] =
-		only && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')).rows ?? []) : [];
-	const merged = [...kept.filter((r) => r.section && r.section !== only), ...rows];
-	writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows: merged }, null, 2));
 	console.log(`Wrote ${out}`);
 } finally {
 	await (browser as Browser | null)?.close();

@@ -34,19 +34,14 @@ import {
 	NewestPage,
 	StaleWriteError
 } from './record-store';
-import {
-	entryOf,
-	findPacked,
-	needsRecord,
-	PACK_FROM,
-	packedCount,
-	packsFor,
-	takeFromPacks,
-	takenAt,
-	type PackStore,
-	type PendingPack,
-	type Taken
-} from './pending-packs';
+import type { PendingPack } from './pending-packs';
+
+/** The pending-packs code: loaded by the first write or outbox read, not for the first page. */
+type Packs = typeof import('./pending-packs');
+const loadPacks = (): Promise<Packs> => import('./pending-packs');
+
+/** A write of fewer records than this keeps an outbox entry for each (pending-packs.ts). */
+const PACK_FROM = 100;
 
 interface InvoiceLabDb extends DBSchema {
 	invoices: {
@@ -71,7 +66,7 @@ interface InvoiceLabDb extends DBSchema {
 }
 
 /** One record store of the transaction, typed by its record (idb types stores by name). */
-interface IdbStoreOf<T> {
+export interface IdbStoreOf<T> {
 	get(key: string): Promise<T | undefined>;
 	put(value: T): Promise<unknown>;
 	getAll(range: IDBKeyRange): Promise<T[]>;
@@ -105,7 +100,7 @@ function putAll(puts: readonly [IDBObjectStore, unknown][]): Promise<void> {
 }
 
 /** The values stored under `keys`, by key, in few requests. */
-async function readKeys<T>(
+export async function readKeys<T>(
 	store: IdbStoreOf<T>,
 	keys: readonly string[],
 	keyOf: (value: T) => string
@@ -221,55 +216,10 @@ interface RecordsReader {
 /** Records per read in `all`: small enough that one slice never holds the page for long. */
 const READ_SLICE = 2000;
 
-type WriteTx = IDBPTransaction<InvoiceLabDb, typeof WRITE_STORES, 'readwrite'>;
+export type WriteTx = IDBPTransaction<InvoiceLabDb, typeof WRITE_STORES, 'readwrite'>;
 /** What reading pending changes needs: packed ones are made from their records. */
 const READ_PENDING_STORES = [...RECORD_STORES, 'outbox', 'pending-packs'] as const;
-type ReadPendingTx = IDBPTransaction<InvoiceLabDb, typeof READ_PENDING_STORES, 'readonly'>;
-
-/** The entries packed changes stand for, by key, their records read a few requests each store. */
-async function unpackedEntries(
-	tx: ReadPendingTx,
-	packed: ReadonlyMap<string, Taken>
-): Promise<Map<string, OutboxEntry>> {
-	const entries = new Map<string, OutboxEntry>();
-	const derived = [...packed].filter(([, taken]) => needsRecord(taken));
-	for (const collection of new Set(derived.map(([, taken]) => taken.collection))) {
-		const ofCollection = derived.filter(([, taken]) => taken.collection === collection);
-		const store = tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
-		const records = await readKeys(
-			store,
-			ofCollection.map(([, { id }]) => id),
-			(record) => record.id
-		);
-		for (const [key, taken] of ofCollection)
-			entries.set(key, entryOf(taken, records.get(taken.id)));
-	}
-	for (const [key, taken] of packed) {
-		if (!needsRecord(taken)) entries.set(key, entryOf(taken, undefined));
-	}
-	return entries;
-}
-
-function packStore(tx: WriteTx): PackStore {
-	return tx.objectStore('pending-packs') as unknown as PackStore;
-}
-
-/**
- * Gives each packed change of these keys an outbox entry of its own, before the caller reads
- * or changes it in the same transaction. Whole packs: a sync pushes an import's records one
- * after another, and rewriting a pack of 250 for each would cost more than these puts.
- */
-async function unpack(tx: WriteTx, keys: readonly string[]): Promise<void> {
-	const taken = await takeFromPacks(packStore(tx), keys, { wholePacks: true });
-	await Promise.all(
-		[...taken.values()].map(async (packed: Taken) => {
-			const record = needsRecord(packed)
-				? ((await tx.objectStore(packed.collection).get(packed.id)) as Collections[CollectionName])
-				: undefined;
-			await tx.objectStore('outbox').put(entryOf(packed, record));
-		})
-	);
-}
+export type ReadPendingTx = IDBPTransaction<InvoiceLabDb, typeof READ_PENDING_STORES, 'readonly'>;
 
 function abortQuietly(tx: { abort(): void }): void {
 	try {
@@ -345,6 +295,7 @@ export class IdbRecordStore implements RecordStore {
 		writes: readonly LocalWrite[],
 		{ signal, onProgress }: WriteOptions = {}
 	): Promise<void> {
+		const packs = await loadPacks();
 		signal?.throwIfAborted();
 		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
 		const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
@@ -380,13 +331,13 @@ export class IdbRecordStore implements RecordStore {
 			const keys = [
 				...new Set(writes.map(({ change }) => outboxKey(change.collection, change.record.id)))
 			];
-			const taken = await takeFromPacks(
-				packStore(tx),
+			const taken = await packs.takeFromPacks(
+				packs.packStore(tx),
 				keys.filter((key) => !pending.has(key))
 			);
 			for (const [key, packed] of taken) {
 				const record = stored[collections.indexOf(packed.collection)]!.get(packed.id);
-				pending.set(key, entryOf(packed, record));
+				pending.set(key, packs.entryOf(packed, record));
 			}
 			// An entry already in the outbox store is rewritten there; the others may be packed.
 			const inOutbox = new Set([...pending.keys()].filter((key) => !taken.has(key)));
@@ -407,7 +358,7 @@ export class IdbRecordStore implements RecordStore {
 				const part = outcome.slice(start, start + WRITE_SLICE);
 				const entries: [IDBObjectStore, unknown][] = [
 					...part.filter((item) => !isPacked(item)).map(({ entry }) => [plain('outbox'), entry]),
-					...packsFor(part.filter(isPacked)).map((pack) => [plain('pending-packs'), pack])
+					...packs.packsFor(part.filter(isPacked)).map((pack) => [plain('pending-packs'), pack])
 				] as [IDBObjectStore, unknown][];
 				const slice = putAll([
 					...part.map(({ change }): [IDBObjectStore, unknown] => [
@@ -437,8 +388,9 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async resolve(resolutions: readonly Resolution[]): Promise<Resolution[]> {
+		const packs = await loadPacks();
 		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
-		await unpack(
+		await packs.unpack(
 			tx,
 			resolutions.map(({ collection, id }) => outboxKey(collection, id))
 		);
@@ -466,8 +418,9 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async acknowledge(acks: readonly Acknowledgement[]): Promise<void> {
+		const packs = await loadPacks();
 		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
-		await unpack(
+		await packs.unpack(
 			tx,
 			acks.map(({ key }) => key)
 		);
@@ -483,8 +436,9 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async markSending(changes: readonly Change[]): Promise<void> {
+		const packs = await loadPacks();
 		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
-		await unpack(
+		await packs.unpack(
 			tx,
 			changes.map(({ collection, record }) => outboxKey(collection, record.id))
 		);
@@ -499,8 +453,9 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async markFailed(key: string, reason: string): Promise<void> {
+		const packs = await loadPacks();
 		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
-		await unpack(tx, [key]);
+		await packs.unpack(tx, [key]);
 		const outbox = tx.objectStore('outbox');
 		const entry = await outbox.get(key);
 		if (entry) await outbox.put({ ...entry, attempts: entry.attempts + 1, lastError: reason });
@@ -517,45 +472,25 @@ export class IdbRecordStore implements RecordStore {
 
 	/** In key order, as IndexedDB lists them; packed changes made into entries. */
 	async outbox(): Promise<OutboxEntry[]> {
-		const tx = this.db.transaction(READ_PENDING_STORES);
-		const [entries, packs] = await Promise.all([
-			tx.objectStore('outbox').getAll(),
-			tx.objectStore('pending-packs').getAll()
-		]);
-		if (packs.length === 0) return entries;
-		const packed = packs.flatMap((pack) =>
-			pack.keys.map((key, i): [string, Taken] => [key, takenAt(pack, i)])
-		);
-		const unpacked = await unpackedEntries(tx, new Map(packed));
-		await tx.done;
-		return [...entries, ...unpacked.values()].sort((a, b) =>
-			a.key < b.key ? -1 : a.key > b.key ? 1 : 0
-		);
+		const packs = await loadPacks();
+		return packs.readOutbox(this.db.transaction(READ_PENDING_STORES));
 	}
 
 	async pendingOf(keys: readonly string[]): Promise<(OutboxEntry | undefined)[]> {
-		const tx = this.db.transaction(READ_PENDING_STORES);
-		const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
-		const entries = await readKeys(outbox, keys, (entry) => entry.key);
-		const packs = tx.objectStore('pending-packs') as unknown as PackStore;
-		const { found } = await findPacked(
-			packs,
-			keys.filter((key) => !entries.has(key))
-		);
-		const unpacked = await unpackedEntries(tx, found);
-		await tx.done;
-		return keys.map((key) => entries.get(key) ?? unpacked.get(key));
+		const packs = await loadPacks();
+		return packs.readPendingOf(this.db.transaction(READ_PENDING_STORES), keys);
 	}
 
 	failingOutbox(): Promise<OutboxEntry[]> {
 		return this.db.getAllFromIndex('outbox', 'by-error');
 	}
 
+	/** The packed changes are counted by their index, one row per key, without reading them. */
 	async pendingCount(): Promise<number> {
 		const tx = this.db.transaction(['outbox', 'pending-packs']);
 		const [entries, packed] = await Promise.all([
 			tx.objectStore('outbox').count(),
-			packedCount(tx.objectStore('pending-packs') as unknown as PackStore)
+			tx.objectStore('pending-packs').index('by-key').count()
 		]);
 		return entries + packed;
 	}

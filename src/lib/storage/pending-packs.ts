@@ -17,6 +17,7 @@ import {
 	type Collections,
 	type OutboxEntry
 } from './record-store';
+import { readKeys, type IdbStoreOf, type ReadPendingTx, type WriteTx } from './idb-store';
 
 export interface PendingPack {
 	/** Given by IndexedDB (autoIncrement). */
@@ -39,9 +40,6 @@ export interface PackStore {
 }
 
 export const PACK_SIZE = 250;
-
-/** A write of fewer records than this keeps an outbox entry for each. */
-export const PACK_FROM = 100;
 
 /** Up to this many keys are looked up in the index one by one; more read every pack. */
 const FEW_KEYS = 200;
@@ -171,7 +169,80 @@ export function takenAt(pack: PendingPack, i: number): Taken {
 	};
 }
 
-/** How many pending changes the packs stand for. */
-export async function packedCount(store: PackStore): Promise<number> {
-	return (await store.getAll()).reduce((sum, pack) => sum + pack.keys.length, 0);
+/** The entries packed changes stand for, by key, their records read a few requests each store. */
+export async function unpackedEntries(
+	tx: ReadPendingTx,
+	packed: ReadonlyMap<string, Taken>
+): Promise<Map<string, OutboxEntry>> {
+	const entries = new Map<string, OutboxEntry>();
+	const derived = [...packed].filter(([, taken]) => needsRecord(taken));
+	for (const collection of new Set(derived.map(([, taken]) => taken.collection))) {
+		const ofCollection = derived.filter(([, taken]) => taken.collection === collection);
+		const store = tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
+		const records = await readKeys(
+			store,
+			ofCollection.map(([, { id }]) => id),
+			(record) => record.id
+		);
+		for (const [key, taken] of ofCollection)
+			entries.set(key, entryOf(taken, records.get(taken.id)));
+	}
+	for (const [key, taken] of packed) {
+		if (!needsRecord(taken)) entries.set(key, entryOf(taken, undefined));
+	}
+	return entries;
+}
+
+export function packStore(tx: WriteTx): PackStore {
+	return tx.objectStore('pending-packs') as unknown as PackStore;
+}
+
+/**
+ * Gives each packed change of these keys an outbox entry of its own, before the caller reads
+ * or changes it in the same transaction. Whole packs: a sync pushes an import's records one
+ * after another, and rewriting a pack of 250 for each would cost more than these puts.
+ */
+export async function unpack(tx: WriteTx, keys: readonly string[]): Promise<void> {
+	const taken = await takeFromPacks(packStore(tx), keys, { wholePacks: true });
+	await Promise.all(
+		[...taken.values()].map(async (packed: Taken) => {
+			const record = needsRecord(packed)
+				? ((await tx.objectStore(packed.collection).get(packed.id)) as Collections[CollectionName])
+				: undefined;
+			await tx.objectStore('outbox').put(entryOf(packed, record));
+		})
+	);
+}
+
+/** Every pending change, packed ones made into entries, in key order as IndexedDB lists them. */
+export async function readOutbox(tx: ReadPendingTx): Promise<OutboxEntry[]> {
+	const [entries, stored] = await Promise.all([
+		tx.objectStore('outbox').getAll(),
+		tx.objectStore('pending-packs').getAll()
+	]);
+	if (stored.length === 0) return entries;
+	const packed = stored.flatMap((pack) =>
+		pack.keys.map((key, i): [string, Taken] => [key, takenAt(pack, i)])
+	);
+	const unpacked = await unpackedEntries(tx, new Map(packed));
+	await tx.done;
+	return [...entries, ...unpacked.values()].sort((a, b) =>
+		a.key < b.key ? -1 : a.key > b.key ? 1 : 0
+	);
+}
+
+/** The pending changes of these keys, lined up with them (RecordStore.pendingOf). */
+export async function readPendingOf(
+	tx: ReadPendingTx,
+	keys: readonly string[]
+): Promise<(OutboxEntry | undefined)[]> {
+	const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
+	const entries = await readKeys(outbox, keys, (entry) => entry.key);
+	const { found } = await findPacked(
+		tx.objectStore('pending-packs') as unknown as PackStore,
+		keys.filter((key) => !entries.has(key))
+	);
+	const unpacked = await unpackedEntries(tx, found);
+	await tx.done;
+	return keys.map((key) => entries.get(key) ?? unpacked.get(key));
 }

@@ -1,16 +1,10 @@
 import type { DocumentKind, FieldProblem, Invoice, Logo, RecordMeta } from '../invoice/schema';
-import { quote } from '../invoice/quote';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { TabChannel } from '../platform/channel';
-import {
-	driftOf,
-	HybridLogicalClock,
-	newestStamps,
-	recordStampProblem,
-	type ClockDrift
-} from './hlc';
+import { driftOf, HybridLogicalClock, newestStamps, type ClockDrift } from './hlc';
 import type { ImportCounts } from './import-plan';
+import type { MergeHost } from './import-merge';
 import { oversize, tombstoneOf } from './item-size';
 import {
 	outboxKey,
@@ -60,20 +54,6 @@ export interface MergeInParts {
 	done(): Promise<MergeResult>;
 }
 
-interface MergePlan {
-	counts: Omit<ImportCounts, 'refused'>;
-	writes: LocalWrite[];
-	copies: Resolution[];
-	edited: Invoice[];
-}
-
-const emptyPlan = (): MergePlan => ({
-	counts: { added: 0, updated: 0, unchanged: 0 },
-	writes: [],
-	copies: [],
-	edited: []
-});
-
 export class ValidationError extends Error {
 	constructor(readonly problems: FieldProblem[]) {
 		super(problems.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; '));
@@ -92,8 +72,9 @@ export interface SaveOutcome<K extends CollectionName> {
 	deleted: boolean;
 }
 
-const STALE_RETRIES = 5;
-const NOUNS: Record<CollectionName, string> = {
+/** How often a read-decide-write step is made again when what it read moved meanwhile. */
+export const STALE_RETRIES = 5;
+export const NOUNS: Record<CollectionName, string> = {
 	invoices: 'invoice',
 	clients: 'client',
 	profile: 'business profile',
@@ -370,118 +351,25 @@ export class Repository {
 	/**
 	 * `merge` for records that come in parts (a file checked in a worker): each part is read
 	 * and planned as it comes, while the next is being checked; `done` writes them all in one
-	 * transaction. If a record moved between its read and the write, all are planned again.
+	 * transaction. The code loads with the first import (storage/import-merge.ts).
 	 */
 	mergeInParts(options: MergeOptions = {}): MergeInParts {
-		const now = this.clock.now();
-		const detectedAt = new Date(now).toISOString();
-		const records: Change[] = [];
-		const refused: string[] = [];
-		const rules = writeRules();
-		let planned = Promise.resolve(emptyPlan());
-		const planInto = (plan: Promise<MergePlan>, part: readonly Change[]) => {
-			const next = plan.then(async (sofar) =>
-				this.planMerge(await rules, part, options, detectedAt, sofar)
-			);
-			// Awaited by `done`; an import whose file fails its check never calls it.
-			next.catch(() => {});
-			return next;
-		};
-		return {
-			add: (part) => {
-				const fresh = part.filter(({ collection, record }) => {
-					const problem = recordStampProblem(record, now);
-					if (problem) refused.push(`${NOUNS[collection]} ${quote(record.id)}: ${problem}`);
-					return !problem;
-				});
-				for (const change of fresh) records.push(change);
-				this.observe(fresh.map((c) => c.record));
-				planned = planInto(planned, fresh);
-			},
-			done: async () => {
-				const checked = options.sizeChecked
-					? new Set<object>(records.map((c) => c.record))
-					: undefined;
-				for (let attempt = 1; ; attempt++) {
-					try {
-						return { ...(await this.writeMerge(await planned, options, checked)), refused };
-					} catch (error) {
-						if (!(error instanceof StaleWriteError) || attempt >= STALE_RETRIES) throw error;
-						planned = planInto(Promise.resolve(emptyPlan()), records);
-					}
-				}
-			}
-		};
-	}
-
-	/** Reads what `part` meets here and adds what importing it writes to `plan`. */
-	private async planMerge(
-		rules: WriteRules,
-		part: readonly Change[],
-		{ edit, signal }: MergeOptions,
-		detectedAt: string,
-		plan: MergePlan
-	): Promise<MergePlan> {
-		signal?.throwIfAborted();
-		const locals = await this.versionsOf(part);
-		const keys = part.map(({ collection, record }) => outboxKey(collection, record.id));
-		const entries = await this.store.pendingOf(keys);
-		const pending = new Map(keys.flatMap((key, i) => (entries[i] ? [[key, entries[i]]] : [])));
-		signal?.throwIfAborted();
-		const { counts, writes, copies } = rules.planImport(part, locals, pending, {
-			detectedAt,
+		const host: MergeHost = {
+			now: () => this.clock.now(),
+			store: this.store,
+			observe: (records) => this.observe(records),
 			stamp: () => this.stamp(),
-			validate: rules.validate
-		});
-		const edited = edit ? this.editImported(rules, part, locals, writes, edit, detectedAt) : [];
-		for (const [name, count] of Object.entries(counts) as [keyof typeof counts, number][]) {
-			plan.counts[name] += count;
-		}
-		for (const write of writes) plan.writes.push(write);
-		for (const { invoice, write } of edited) {
-			plan.writes.push(write);
-			plan.edited.push(invoice);
-		}
-		for (const copy of copies) plan.copies.push(copy);
-		return plan;
-	}
-
-	private async writeMerge(
-		{ counts, writes, copies, edited }: MergePlan,
-		{ signal, onProgress }: MergeOptions,
-		checked?: ReadonlySet<object>
-	): Promise<Omit<MergeResult, 'refused'>> {
-		await this.commit(writes, { signal, onProgress }, checked);
-		// Committed: too late to cancel. The copies of versions that did not stand follow.
-		if (copies.length > 0 && (await this.store.resolve(copies)).length > 0) {
-			throw new StaleWriteError(copies.map((c) => outboxKey(c.collection, c.id)));
-		}
-		return { ...counts, edited };
-	}
-
-	/** The `edit` of each invoice of the file that the `writes` leave stored as the file has it. */
-	private editImported(
-		rules: WriteRules,
-		records: readonly Change[],
-		locals: readonly (Collections[CollectionName] | undefined)[],
-		writes: readonly LocalWrite[],
-		edit: NonNullable<MergeOptions['edit']>,
-		at: string
-	): { invoice: Invoice; write: LocalWrite }[] {
-		const written = new Map(
-			writes.map(({ change }) => [outboxKey(change.collection, change.record.id), change.record])
-		);
-		return records.flatMap(({ collection, record }, i) => {
-			if (collection !== 'invoices') return [];
-			const key = outboxKey(collection, record.id);
-			const stored = (written.has(key) ? written.get(key) : locals[i]) as Invoice | undefined;
-			// A newer version is here: it is left alone.
-			if (!stored || stored.deleted || stored.hlc !== record.hlc) return [];
-			const draft = edit(stored);
-			return draft
-				? [{ invoice: record, write: this.editOf(rules, 'invoices', draft, stored, at) }]
-				: [];
-		});
+			versionsOf: (changes) => this.versionsOf(changes),
+			commit: (writes, write, checked) => this.commit(writes, write, checked),
+			editOf: (rules, draft, base, at) => this.editOf(rules, 'invoices', draft, base, at)
+		};
+		const started = import('./import-merge').then(({ startMerge }) => startMerge(host, options));
+		// Awaited by `done`; an import whose file fails its check never calls it.
+		started.catch(() => {});
+		return {
+			add: (part) => void started.then((merging) => merging.add(part)).catch(() => {}),
+			done: async () => (await started).done()
+		};
 	}
 
 	/**
