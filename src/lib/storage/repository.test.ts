@@ -140,6 +140,28 @@ describe('Repository', () => {
 		]);
 	});
 
+	it('a delete in a file, made alongside an edit here, stays a delete; the edit is a copy', async () => {
+		// As in sync (sync-rules.ts: a delete wins over an edit). A version here that took the
+		// delete into its history yet stayed live would hide the delete from every device.
+		const { repo, store, clock } = setup();
+		const saved = await repo.save('invoices', draft({ notes: 'first' }));
+		const deletedElsewhere = {
+			...saved,
+			deleted: true,
+			hlc: '2026-03-01T10:00:30.000Z-0000-other',
+			history: [saved.hlc]
+		};
+		clock.advance(60_000);
+		await repo.save('invoices', { ...draft({ notes: 'edited here' }), id: saved.id });
+		await repo.merge([{ collection: 'invoices', record: deletedElsewhere }]);
+		const stored = await store.get('invoices', saved.id);
+		expect(stored?.deleted).toBe(true);
+		expect(stored?.history).toContain(deletedElsewhere.hlc);
+		expect(await store.conflicts()).toEqual([
+			expect.objectContaining({ record: expect.objectContaining({ notes: 'edited here' }) })
+		]);
+	});
+
 	it('a settings form filled from the defaults keeps a profile that synced in meanwhile', async () => {
 		const { repo, store } = setup();
 		const synced = { ...withoutMeta(DEFAULT_PROFILE), name: 'Synced Ltd', taxId: 'DE123' };

@@ -385,6 +385,11 @@ export function importOutcome(imported: Record, local: Record | undefined): Impo
 	if (sameContent(local, imported) || (local.deleted && imported.deleted)) {
 		return { decision: 'unchanged' };
 	}
+	// A delete wins over an edit, as in sync, unless an issued invoice stands over it; the edit
+	// stays restorable. (A live version that took the delete into its history would hide the
+	// delete from every device.)
+	const deleteWins = imported.deleted && !(invoices && standingIssue('invoices', local, imported));
+	if (deleteWins) return { decision: 'merge', merged: imported, copy: local };
 	if (!invoices) return { decision: 'keep-local-and-copy', copy: imported };
 	const activity = mergeActivity((local as Invoice).activity, (imported as Invoice).activity);
 	const differing = changedFields(local, imported);
