@@ -145,8 +145,10 @@ export function resolveCloudVersion(
 		return { ...rebase(next), ...withConflict(keep(next.hlc)) };
 	}
 	// A version from a file never overrides one made alongside it in the cloud: it is kept as a
-	// copy, as an import does locally (importOutcome); the logs merge.
-	if (pending.imported) {
+	// copy, as an import does locally (importOutcome); the logs merge. A delete from a file wins
+	// over an edit like any delete (below), as it does in importOutcome: taken in under a history
+	// naming it, it would hide the delete from the device that made it.
+	if (pending.imported && !local.deleted) {
 		const copy = {
 			...copyOf(local, remote.hlc, changedFields(remote, local)),
 			source: 'import' as const
