@@ -12,6 +12,7 @@ import type { CollectionName, Collections } from '../storage/record-store';
 import type { Services } from './services';
 import type { PdfSources } from './invoice-pdf';
 import { documentLogo } from './logo-records';
+import { tidyWhenIdle } from './storage-tidy';
 
 function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
 	return new Map(records.map((r) => [r.id, r]));
@@ -54,9 +55,11 @@ export class AppData {
 	constructor(readonly services: Services) {
 		this.formats = $derived(formatsFor(this.#profile.locale, services.locale));
 		this.#today = localDate(services.clock.now());
-		services.repository.subscribe(
-			(notice) => void this.#inOrder(() => (notice.reset ? this.#load() : this.#refresh(notice)))
-		);
+		services.repository.subscribe((notice) => {
+			void this.#inOrder(() => (notice.reset ? this.#load() : this.#refresh(notice)));
+			// A big write (an import, here or in another tab) may have packed its records.
+			void tidyWhenIdle(services.store);
+		});
 	}
 
 	get invoices() {
@@ -171,6 +174,7 @@ export class AppData {
 		this.#invoices = invoices.filter((r) => !r.deleted);
 		this.#loaded = true;
 		this.#loadFailure = null;
+		void tidyWhenIdle(this.services.store);
 	}
 
 	async #countPending(): Promise<void> {

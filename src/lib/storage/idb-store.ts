@@ -3,6 +3,7 @@ import {
 	unwrap,
 	type DBSchema,
 	type IDBPDatabase,
+	type IDBPIndex,
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
@@ -35,6 +36,16 @@ import {
 	StaleWriteError
 } from './record-store';
 import type { PendingPack } from './pending-packs';
+import {
+	allPacked,
+	newestFirst,
+	newestWithPacks,
+	packedRecords,
+	recordPacks,
+	type PackCursor,
+	type RecordPack,
+	type RecordPackStore
+} from './record-packs';
 
 /** The pending-packs code: loaded by the first write or outbox read, not for the first page. */
 type Packs = typeof import('./pending-packs');
@@ -61,6 +72,11 @@ interface InvoiceLabDb extends DBSchema {
 	logos: { key: string; value: Logo };
 	outbox: { key: string; value: OutboxEntry; indexes: { 'by-error': string } };
 	'pending-packs': { key: number; value: PendingPack; indexes: { 'by-key': string } };
+	'record-packs': {
+		key: number;
+		value: RecordPack;
+		indexes: { 'by-key': string; 'by-newest': string };
+	};
 	conflicts: { key: string; value: ConflictCopy };
 	meta: { key: string; value: { key: string; value: unknown } };
 }
@@ -99,6 +115,19 @@ function putAll(puts: readonly [IDBObjectStore, unknown][]): Promise<void> {
 	});
 }
 
+/** Adds each value to the store, leaving alone (without failing) any whose key is there. */
+function addAll(store: IDBObjectStore, values: readonly unknown[]): void {
+	for (const value of values) {
+		store.add(value).onerror = (event) => {
+			const { error } = event.target as IDBRequest;
+			if (error?.name !== 'ConstraintError') return;
+			// Handled: the transaction goes on (and idb's `done` must not hear of it).
+			event.preventDefault();
+			event.stopPropagation();
+		};
+	}
+}
+
 /** The values stored under `keys`, by key, in few requests. */
 export async function readKeys<T>(
 	store: IdbStoreOf<T>,
@@ -121,6 +150,32 @@ export async function readKeys<T>(
 	}
 	for (const value of (await Promise.all(ranges)).flat()) {
 		if (wanted.has(keyOf(value))) found.set(keyOf(value), value);
+	}
+	return found;
+}
+
+/** The transaction's record packs (record-packs.ts). */
+export function recordPackStore(tx: {
+	objectStore(name: 'record-packs'): unknown;
+}): RecordPackStore {
+	return tx.objectStore('record-packs') as RecordPackStore;
+}
+
+/** The records of `collection` under `ids`, by id: in their store, or still packed. */
+export async function readRecords<K extends CollectionName>(
+	tx: { objectStore(name: K | 'record-packs'): unknown },
+	collection: K,
+	ids: readonly string[]
+): Promise<Map<string, Collections[K]>> {
+	const packs = recordPackStore(tx);
+	const [found, packed] = await Promise.all([
+		readKeys(tx.objectStore(collection) as IdbStoreOf<Collections[K]>, ids, (r) => r.id),
+		packs.count()
+	]);
+	if (packed === 0) return found;
+	const missing = ids.filter((id) => !found.has(id));
+	for (const record of await packedRecords(packs, collection, missing)) {
+		found.set(record.id, record as Collections[K]);
 	}
 	return found;
 }
@@ -173,12 +228,24 @@ const MIGRATIONS: Array<(db: IDBPDatabase<InvoiceLabDb>, tx: UpgradeTx) => void>
 			'keys',
 			{ multiEntry: true }
 		);
+	},
+	(db) => {
+		// New records of a big write, many to a value, until tidied (record-packs.ts).
+		const packs = db.createObjectStore('record-packs', { keyPath: 'id', autoIncrement: true });
+		packs.createIndex('by-key', 'keys', { multiEntry: true });
+		packs.createIndex('by-newest', 'newest');
 	}
 ];
 
 const RECORD_STORES = ['invoices', 'clients', 'profile', 'schedules', 'logos'] as const;
 /** Every store a write, a resolution or an outbox change may touch. */
-const WRITE_STORES = [...RECORD_STORES, 'outbox', 'pending-packs', 'conflicts'] as const;
+const WRITE_STORES = [
+	...RECORD_STORES,
+	'record-packs',
+	'outbox',
+	'pending-packs',
+	'conflicts'
+] as const;
 
 export interface IdbStoreOptions {
 	/** Writes with this many fresh imports or more pack their pending changes (tests: 1). */
@@ -218,7 +285,7 @@ const READ_SLICE = 2000;
 
 export type WriteTx = IDBPTransaction<InvoiceLabDb, typeof WRITE_STORES, 'readwrite'>;
 /** What reading pending changes needs: packed ones are made from their records. */
-const READ_PENDING_STORES = [...RECORD_STORES, 'outbox', 'pending-packs'] as const;
+const READ_PENDING_STORES = [...RECORD_STORES, 'record-packs', 'outbox', 'pending-packs'] as const;
 export type ReadPendingTx = IDBPTransaction<InvoiceLabDb, typeof READ_PENDING_STORES, 'readonly'>;
 
 function abortQuietly(tx: { abort(): void }): void {
@@ -227,6 +294,33 @@ function abortQuietly(tx: { abort(): void }): void {
 	} catch {
 		// Already finished or aborted by the failing request itself.
 	}
+}
+
+/** The newest page of the invoices in their store (RecordStore.newestInvoices). */
+async function newestStored(
+	index: IDBPIndex<InvoiceLabDb, ['invoices', 'record-packs'], 'invoices', 'by-issue-date'>,
+	kind: DocumentKind,
+	count: number
+): Promise<Invoice[]> {
+	const reader = unwrap(index) as IDBIndex & Partial<RecordsReader>;
+	if (reader.getAllRecords) {
+		// One request for a batch, newest first: a backwards cursor takes a round trip per
+		// record, 0.3–0.6 s for 50 at 100,000 invoices. Bigger batches while it is short.
+		for (let batch = count * 2; ; batch *= 4) {
+			const request = reader.getAllRecords({ direction: 'prev', count: batch });
+			const records = await new Promise<{ value: Invoice }[]>((resolve, reject) => {
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const page = new NewestPage(kind, count);
+			const complete = records.some((record) => !page.add(record.value));
+			if (complete || records.length < batch) return page.found;
+		}
+	}
+	const page = new NewestPage(kind, count);
+	let cursor = await index.openCursor(null, 'prev');
+	while (cursor && page.add(cursor.value)) cursor = await cursor.continue();
+	return page.found;
 }
 
 export class IdbRecordStore implements RecordStore {
@@ -240,53 +334,50 @@ export class IdbRecordStore implements RecordStore {
 	 * keeps answering input while 100,000 invoices are read, and none are read twice.
 	 */
 	async all<K extends CollectionName>(collection: K): Promise<Collections[K][]> {
-		const tx = this.db.transaction(collection);
+		const tx = this.db.transaction([collection, 'record-packs']);
+		const store = tx.objectStore(collection);
 		const records: Collections[K][] = [];
 		for (let after: string | undefined; ;) {
 			const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-			const slice = (await tx.store.getAll(range, READ_SLICE)) as Collections[K][];
+			const slice = (await store.getAll(range, READ_SLICE)) as Collections[K][];
 			for (const record of slice) records.push(record);
 			if (slice.length < READ_SLICE) break;
 			after = slice.at(-1)?.id;
 		}
+		const packed = await allPacked(recordPackStore(tx), collection);
 		await tx.done;
-		return records;
+		if (packed.length === 0) return records;
+		const stored = new Set(records.map((record) => record.id));
+		for (const record of packed) if (!stored.has(record.id)) records.push(record as Collections[K]);
+		return records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	}
 
-	get<K extends CollectionName>(collection: K, id: string): Promise<Collections[K] | undefined> {
-		return this.db.get(collection, id) as Promise<Collections[K] | undefined>;
+	async get<K extends CollectionName>(
+		collection: K,
+		id: string
+	): Promise<Collections[K] | undefined> {
+		return (await this.getMany(collection, [id]))[0];
 	}
 
 	async newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]> {
-		const index = this.db.transaction('invoices').store.index('by-issue-date');
-		const reader = unwrap(index) as IDBIndex & Partial<RecordsReader>;
-		if (reader.getAllRecords) {
-			// One request for a batch, newest first: a backwards cursor takes a round trip per
-			// record, 0.3–0.6 s for 50 at 100,000 invoices. Bigger batches while it is short.
-			for (let batch = count * 2; ; batch *= 4) {
-				const request = reader.getAllRecords({ direction: 'prev', count: batch });
-				const records = await new Promise<{ value: Invoice }[]>((resolve, reject) => {
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				});
-				const page = new NewestPage(kind, count);
-				const complete = records.some((record) => !page.add(record.value));
-				if (complete || records.length < batch) return page.found;
-			}
-		}
-		const page = new NewestPage(kind, count);
-		let cursor = await index.openCursor(null, 'prev');
-		while (cursor && page.add(cursor.value)) cursor = await cursor.continue();
-		return page.found;
+		const tx = this.db.transaction(['invoices', 'record-packs']);
+		const invoices = tx.objectStore('invoices');
+		const [stored, cursor] = await Promise.all([
+			newestStored(invoices.index('by-issue-date'), kind, count),
+			tx.objectStore('record-packs').index('by-newest').openCursor(null, 'prev')
+		]);
+		if (!cursor) return stored;
+		const inStore = (ids: readonly string[]) =>
+			Promise.all(ids.map(async (id) => (await invoices.getKey(id)) !== undefined));
+		return newestWithPacks(stored, cursor as PackCursor, inStore, kind, count);
 	}
 
 	async getMany<K extends CollectionName>(
 		collection: K,
 		ids: readonly string[]
 	): Promise<(Collections[K] | undefined)[]> {
-		const tx = this.db.transaction(collection);
-		const store = tx.store as unknown as IdbStoreOf<Collections[K]>;
-		const found = await readKeys(store, ids, (record) => record.id);
+		const tx = this.db.transaction([collection, 'record-packs']);
+		const found = await readRecords(tx, collection, ids);
 		await tx.done;
 		return ids.map((id) => found.get(id));
 	}
@@ -299,9 +390,6 @@ export class IdbRecordStore implements RecordStore {
 		signal?.throwIfAborted();
 		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
 		const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
-		// Change ties each record to its collection; idb's per-store typing cannot follow that.
-		const storeOf = (collection: CollectionName) =>
-			tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
 		// Awaited below; fails as soon as a request fails, before the code that awaits it runs.
 		tx.done.catch(() => {});
 		const cancel = () => abortQuietly(tx);
@@ -316,10 +404,10 @@ export class IdbRecordStore implements RecordStore {
 					(entry) => entry.key
 				),
 				...collections.map((collection) =>
-					readKeys(
-						storeOf(collection),
-						writes.flatMap((w) => (w.change.collection === collection ? [w.change.record.id] : [])),
-						(record) => record.id
+					readRecords(
+						tx,
+						collection,
+						writes.flatMap((w) => (w.change.collection === collection ? [w.change.record.id] : []))
 					)
 				)
 			]);
@@ -341,8 +429,13 @@ export class IdbRecordStore implements RecordStore {
 			}
 			// An entry already in the outbox store is rewritten there; the others may be packed.
 			const inOutbox = new Set([...pending.keys()].filter((key) => !taken.has(key)));
-			const outcome = [...batchOutcome(writes, (key) => pending.get(key), storedOf).values()];
-			const packing = outcome.length >= this.packFrom;
+			const written = [...batchOutcome(writes, (key) => pending.get(key), storedOf).values()];
+			const packing = written.length >= this.packFrom;
+			// A record in no store and no pack yet is packed too, newest first (record-packs.ts).
+			const isNew = ({ change }: { change: Change }) => packing && !storedOf(change);
+			const outcome = packing
+				? [...written.filter((item) => !isNew(item)), ...written.filter(isNew).sort(newestFirst)]
+				: written;
 			const isPacked = ({ entry }: { entry: OutboxEntry }) => packing && !inOutbox.has(entry.key);
 			const plainStores = new Map(
 				WRITE_STORES.map((name) => [name, unwrap(tx.objectStore(name)) as IDBObjectStore])
@@ -361,9 +454,15 @@ export class IdbRecordStore implements RecordStore {
 					...packs.packsFor(part.filter(isPacked)).map((pack) => [plain('pending-packs'), pack])
 				] as [IDBObjectStore, unknown][];
 				const slice = putAll([
-					...part.map(({ change }): [IDBObjectStore, unknown] => [
-						plain(change.collection),
-						change.record
+					...part
+						.filter((item) => !isNew(item))
+						.map(({ change }): [IDBObjectStore, unknown] => [
+							plain(change.collection),
+							change.record
+						]),
+					...recordPacks(part.filter(isNew)).map((pack): [IDBObjectStore, unknown] => [
+						plain('record-packs'),
+						pack
 					]),
 					...entries
 				]);
@@ -399,7 +498,10 @@ export class IdbRecordStore implements RecordStore {
 			tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
 		const found = await Promise.all(
 			resolutions.map(({ collection, id }) =>
-				Promise.all([storeOf(collection).get(id), outbox.get(outboxKey(collection, id))])
+				Promise.all([
+					readRecords(tx, collection, [id]).then((records) => records.get(id)),
+					outbox.get(outboxKey(collection, id))
+				])
 			)
 		);
 		const stale: Resolution[] = [];
@@ -493,6 +595,19 @@ export class IdbRecordStore implements RecordStore {
 			tx.objectStore('pending-packs').index('by-key').count()
 		]);
 		return entries + packed;
+	}
+
+	async tidy(): Promise<boolean> {
+		const tx = this.db.transaction([...RECORD_STORES, 'record-packs'], 'readwrite');
+		const packs = tx.objectStore('record-packs');
+		const [pack] = await packs.getAll(undefined, 1);
+		if (pack) {
+			// A record in its store is newer than its packed copy: `add` leaves that one alone.
+			addAll(unwrap(tx.objectStore(pack.collection)) as IDBObjectStore, pack.records);
+			await packs.delete(pack.id!);
+		}
+		await tx.done;
+		return pack !== undefined;
 	}
 
 	async clearData(): Promise<void> {

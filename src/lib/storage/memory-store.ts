@@ -140,6 +140,11 @@ export class MemoryRecordStore implements RecordStore {
 		this.copies.delete(key);
 	}
 
+	/** Nothing is ever packed here. */
+	async tidy(): Promise<boolean> {
+		return false;
+	}
+
 	async clearData(): Promise<void> {
 		for (const table of this.tables.values()) table.clear();
 		this.pending.clear();

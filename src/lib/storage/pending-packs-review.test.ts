@@ -266,10 +266,26 @@ async function packsHold(name: string): Promise<string[]> {
 		'pending-packs'
 	);
 	const outbox = new Set((await getAll<OutboxEntry>(db, 'outbox')).map((e) => e.key));
+	// Records may still be packed themselves (record-packs.ts); one in its store stands over that.
+	const recordPacks = await getAll<{ collection: Coll; records: { id: string; hlc: string }[] }>(
+		db,
+		'record-packs'
+	);
 	const seen = new Set<string>();
+	const packedRecords = new Set<string>();
+	for (const pack of recordPacks) {
+		for (const record of pack.records) {
+			const key = `${pack.collection}:${record.id}`;
+			if (packedRecords.has(key)) problems.push(`${key} in two record packs`);
+			packedRecords.add(key);
+		}
+	}
 	for (const pack of packs) {
 		const records = new Map(
-			(await getAll<{ id: string; hlc: string }>(db, pack.collection)).map((r) => [r.id, r])
+			[
+				...recordPacks.flatMap((p) => (p.collection === pack.collection ? p.records : [])),
+				...(await getAll<{ id: string; hlc: string }>(db, pack.collection))
+			].map((r) => [r.id, r])
 		);
 		pack.keys.forEach((key, i) => {
 			if (outbox.has(key)) problems.push(`${key} packed and in the outbox`);

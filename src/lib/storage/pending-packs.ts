@@ -17,7 +17,13 @@ import {
 	type Collections,
 	type OutboxEntry
 } from './record-store';
-import { readKeys, type IdbStoreOf, type ReadPendingTx, type WriteTx } from './idb-store';
+import {
+	readKeys,
+	readRecords,
+	type IdbStoreOf,
+	type ReadPendingTx,
+	type WriteTx
+} from './idb-store';
 
 export interface PendingPack {
 	/** Given by IndexedDB (autoIncrement). */
@@ -171,18 +177,17 @@ export function takenAt(pack: PendingPack, i: number): Taken {
 
 /** The entries packed changes stand for, by key, their records read a few requests each store. */
 export async function unpackedEntries(
-	tx: ReadPendingTx,
+	tx: ReadPendingTx | WriteTx,
 	packed: ReadonlyMap<string, Taken>
 ): Promise<Map<string, OutboxEntry>> {
 	const entries = new Map<string, OutboxEntry>();
 	const derived = [...packed].filter(([, taken]) => needsRecord(taken));
 	for (const collection of new Set(derived.map(([, taken]) => taken.collection))) {
 		const ofCollection = derived.filter(([, taken]) => taken.collection === collection);
-		const store = tx.objectStore(collection) as unknown as IdbStoreOf<Collections[CollectionName]>;
-		const records = await readKeys(
-			store,
-			ofCollection.map(([, { id }]) => id),
-			(record) => record.id
+		const records = await readRecords(
+			tx,
+			collection,
+			ofCollection.map(([, { id }]) => id)
 		);
 		for (const [key, taken] of ofCollection)
 			entries.set(key, entryOf(taken, records.get(taken.id)));
@@ -204,14 +209,8 @@ export function packStore(tx: WriteTx): PackStore {
  */
 export async function unpack(tx: WriteTx, keys: readonly string[]): Promise<void> {
 	const taken = await takeFromPacks(packStore(tx), keys, { wholePacks: true });
-	await Promise.all(
-		[...taken.values()].map(async (packed: Taken) => {
-			const record = needsRecord(packed)
-				? ((await tx.objectStore(packed.collection).get(packed.id)) as Collections[CollectionName])
-				: undefined;
-			await tx.objectStore('outbox').put(entryOf(packed, record));
-		})
-	);
+	const entries = await unpackedEntries(tx, taken);
+	await Promise.all([...entries.values()].map((entry) => tx.objectStore('outbox').put(entry)));
 }
 
 /** Every pending change, packed ones made into entries, in key order as IndexedDB lists them. */

@@ -279,6 +279,11 @@ export interface RecordStore {
 	dismissConflict(key: string): Promise<void>;
 	/** Empties records, outbox and conflict copies in one transaction (metadata stays). */
 	clearData(): Promise<void>;
+	/**
+	 * Moves one pack of the records a big write stored many to a value into their stores
+	 * (IndexedDB's layout: record-packs.ts); false once none is left. No read sees a change.
+	 */
+	tidy(): Promise<boolean>;
 	readMeta<T>(key: string): Promise<T | undefined>;
 	writeMeta(key: string, value: unknown): Promise<void>;
 }
