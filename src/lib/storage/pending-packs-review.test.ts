@@ -266,24 +266,20 @@ async function packsHold(name: string): Promise<string[]> {
 		'pending-packs'
 	);
 	const outbox = new Set((await getAll<OutboxEntry>(db, 'outbox')).map((e) => e.key));
-	// Records may still be packed themselves (record-packs.ts); one in its store stands over that.
-	const recordPacks = await getAll<{ collection: Coll; records: { id: string; hlc: string }[] }>(
-		db,
-		'record-packs'
-	);
+	// Invoices may still be packed themselves (record-packs.ts); one in its store stands over that.
+	const recordPacks = await getAll<{ records: { id: string; hlc: string }[] }>(db, 'record-packs');
 	const seen = new Set<string>();
-	const packedRecords = new Set<string>();
+	const packedInvoices = new Set<string>();
 	for (const pack of recordPacks) {
 		for (const record of pack.records) {
-			const key = `${pack.collection}:${record.id}`;
-			if (packedRecords.has(key)) problems.push(`${key} in two record packs`);
-			packedRecords.add(key);
+			if (packedInvoices.has(record.id)) problems.push(`invoice ${record.id} in two record packs`);
+			packedInvoices.add(record.id);
 		}
 	}
 	for (const pack of packs) {
 		const records = new Map(
 			[
-				...recordPacks.flatMap((p) => (p.collection === pack.collection ? p.records : [])),
+				...(pack.collection === 'invoices' ? recordPacks.flatMap((p) => p.records) : []),
 				...(await getAll<{ id: string; hlc: string }>(db, pack.collection))
 			].map((r) => [r.id, r])
 		);

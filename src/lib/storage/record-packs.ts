@@ -1,36 +1,27 @@
 /**
- * The new records of a big write (an import), many to a value, until tidied into their
- * stores: IndexedDB's layout only.
+ * The new invoices of a big write (an import), many to a value, until tidied into their
+ * store: IndexedDB's layout only.
  *
  * In Chromium an IndexedDB request costs about the same whatever its size (about 0.15 ms on a
  * 2-core machine): putting 10,000 invoices one by one takes 1.2–1.9 s, putting them 250 to a
- * value 0.15 s. A write of PACK_FROM records or more therefore packs the ones that are new (in
- * no store and no pack), and `tidy` later moves them into their stores a pack at a time, while
- * the app is idle. Until then every read finds them in either place. A record in its store
- * stands over a packed copy: every write puts into the store, so packs are never rewritten
- * and each key is in one pack at most. What the RecordStore returns is the same either way
+ * value 0.15 s. A write of PACK_FROM records or more therefore packs the invoices that are new
+ * (in no store and no pack), and `tidy` later moves them into their store a pack at a time,
+ * while the app is idle. Until then every read finds them in either place. An invoice in its
+ * store stands over a packed copy: every write puts into the store, so packs are never
+ * rewritten and each id is in one pack at most. Other records are few and never packed. What the RecordStore returns is the same either way
  * (pending-packs.test.ts compares it with the in-memory store step by step).
  */
 import type { DocumentKind, Invoice } from '../invoice/schema';
-import {
-	NewestPage,
-	outboxKey,
-	type Change,
-	type CollectionName,
-	type Collections
-} from './record-store';
-
-type AnyRecord = Collections[CollectionName];
+import { NewestPage, type Change } from './record-store';
 
 export interface RecordPack {
 	/** Given by IndexedDB (autoIncrement). */
 	id?: number;
-	collection: CollectionName;
-	/** Outbox keys of the records, at the same positions (the `by-key` index). */
-	keys: string[];
-	records: AnyRecord[];
-	/** Of invoices: the newest issue date among them (the `by-newest` index). */
-	newest?: string;
+	/** The invoices' ids, at the same positions (the `by-id` index). */
+	ids: string[];
+	records: Invoice[];
+	/** The newest issue date among them (the `by-newest` index). */
+	newest: string;
 }
 
 /** The transaction's record-packs store, reduced to what is used here. */
@@ -38,13 +29,14 @@ export interface RecordPackStore {
 	getAll(): Promise<RecordPack[]>;
 	get(id: number): Promise<RecordPack | undefined>;
 	count(): Promise<number>;
-	index(name: 'by-key'): { getKey(key: string): Promise<number | undefined> };
+	index(name: 'by-id'): { getKey(id: string): Promise<number | undefined> };
 }
 
-/** Packs, newest first (the `by-newest` index read backwards). */
-export interface PackCursor {
-	value: RecordPack;
-	continue(): Promise<PackCursor | null>;
+/** Pack ids by their newest issue date, newest first (a key cursor over `by-newest`). */
+export interface NewestPackCursor {
+	key: string;
+	primaryKey: number;
+	continue(): Promise<NewestPackCursor | null>;
 }
 
 const PACK_SIZE = 250;
@@ -52,63 +44,50 @@ const PACK_SIZE = 250;
 /** Up to this many records are found through the index one by one; more read every pack. */
 const FEW_KEYS = 200;
 
-/** Packs of these new records of one write, PACK_SIZE to a value, one collection each. */
-export function recordPacks(records: readonly { change: Change }[]): RecordPack[] {
+/** Packs of these new invoices of one write, PACK_SIZE to a value. */
+export function recordPacks(invoices: readonly Invoice[]): RecordPack[] {
 	const packs: RecordPack[] = [];
-	const open = new Map<CollectionName, RecordPack>();
-	for (const { change } of records) {
-		let pack = open.get(change.collection);
-		if (!pack || pack.keys.length >= PACK_SIZE) {
-			pack = { collection: change.collection, keys: [], records: [] };
-			open.set(change.collection, pack);
-			packs.push(pack);
-		}
-		pack.keys.push(outboxKey(change.collection, change.record.id));
-		pack.records.push(change.record);
-		const date = issueDateOf(change);
-		if (date && !(pack.newest && pack.newest >= date)) pack.newest = date;
+	for (let start = 0; start < invoices.length; start += PACK_SIZE) {
+		const records = invoices.slice(start, start + PACK_SIZE);
+		const newest = records.reduce(
+			(date, { issueDate }) => (issueDate > date ? issueDate : date),
+			''
+		);
+		packs.push({ ids: records.map((invoice) => invoice.id), records, newest });
 	}
 	return packs;
 }
 
-const issueDateOf = ({ collection, record }: Change) =>
-	collection === 'invoices' ? (record as Invoice).issueDate : undefined;
+/** Whether a write packs this record, if it is new: invoices, the many. */
+export const packable = (change: Change) => change.collection === 'invoices';
 
-/**
- * Newest invoices first, the other records after them: packed in this order, the newest page
- * is found in a pack or two.
- */
+/** Newest invoices first: packed in this order, the newest page is found in a pack or two. */
 export function newestFirst(a: { change: Change }, b: { change: Change }): number {
-	const [x, y] = [issueDateOf(a.change) ?? '', issueDateOf(b.change) ?? ''];
-	return x < y ? 1 : x > y ? -1 : 0;
+	const [x, y] = [a, b].map(({ change }) => (change.record as Invoice).issueDate ?? '');
+	return x! < y! ? 1 : x! > y! ? -1 : 0;
 }
 
-/** The packed records of `collection` among `ids` (none are in two packs). */
+/** The packed invoices among `ids` (none are in two packs). */
 export async function packedRecords(
 	packs: RecordPackStore,
-	collection: CollectionName,
 	ids: readonly string[]
-): Promise<AnyRecord[]> {
+): Promise<Invoice[]> {
 	if (ids.length === 0) return [];
-	const wanted = new Set(ids.map((id) => outboxKey(collection, id)));
+	const wanted = new Set(ids);
 	let found: RecordPack[];
 	if (ids.length <= FEW_KEYS) {
-		const packIds = await Promise.all([...wanted].map((key) => packs.index('by-key').getKey(key)));
+		const packIds = await Promise.all([...wanted].map((id) => packs.index('by-id').getKey(id)));
 		const distinct = [...new Set(packIds.filter((id) => id !== undefined))];
 		found = (await Promise.all(distinct.map((id) => packs.get(id)))).filter((p) => p !== undefined);
 	} else {
 		found = await packs.getAll();
 	}
-	return found.flatMap((pack) => pack.records.filter((_, i) => wanted.has(pack.keys[i]!)));
+	return found.flatMap((pack) => pack.records.filter((_, i) => wanted.has(pack.ids[i]!)));
 }
 
-/** Every packed record of `collection`. */
-export async function allPacked(
-	packs: RecordPackStore,
-	collection: CollectionName
-): Promise<AnyRecord[]> {
-	const all = await packs.getAll();
-	return all.flatMap((pack) => (pack.collection === collection ? pack.records : []));
+/** Every packed invoice. */
+export async function allPacked(packs: RecordPackStore): Promise<Invoice[]> {
+	return (await packs.getAll()).flatMap((pack) => pack.records);
 }
 
 const newestOrder = (a: Invoice, b: Invoice) =>
@@ -121,7 +100,8 @@ const newestOrder = (a: Invoice, b: Invoice) =>
  */
 export async function newestWithPacks(
 	stored: readonly Invoice[],
-	cursor: PackCursor | null,
+	cursor: NewestPackCursor | null,
+	packs: Pick<RecordPackStore, 'get'>,
 	inStore: (ids: readonly string[]) => Promise<boolean[]>,
 	kind: DocumentKind,
 	count: number
@@ -131,9 +111,13 @@ export async function newestWithPacks(
 		candidates.length < count ? undefined : candidates.sort(newestOrder)[count - 1]!.issueDate;
 	for (; cursor; cursor = await cursor.continue()) {
 		const cut = lastDate();
-		if (cut !== undefined && cursor.value.newest! < cut) break;
-		const mine = (cursor.value.records as Invoice[]).filter(
-			(invoice) => !invoice.deleted && (invoice.kind ?? 'invoice') === kind
+		if (cut !== undefined && cursor.key < cut) break;
+		const records = (await packs.get(cursor.primaryKey))?.records ?? [];
+		const mine = records.filter(
+			(invoice) =>
+				!invoice.deleted &&
+				(invoice.kind ?? 'invoice') === kind &&
+				(cut === undefined || invoice.issueDate >= cut)
 		);
 		const shadowed = await inStore(mine.map((invoice) => invoice.id));
 		candidates.push(...mine.filter((_, i) => !shadowed[i]));
