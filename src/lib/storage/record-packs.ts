@@ -63,8 +63,8 @@ export const packable = (change: Change) => change.collection === 'invoices';
 
 /** Newest invoices first: packed in this order, the newest page is found in a pack or two. */
 export function newestFirst(a: { change: Change }, b: { change: Change }): number {
-	const [x, y] = [a, b].map(({ change }) => (change.record as Invoice).issueDate ?? '');
-	return x! < y! ? 1 : x! > y! ? -1 : 0;
+	const [x, y] = [(a.change.record as Invoice).issueDate, (b.change.record as Invoice).issueDate];
+	return x < y ? 1 : x > y ? -1 : 0;
 }
 
 /** The packed invoices among `ids` (none are in two packs). */
