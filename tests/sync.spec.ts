@@ -363,6 +363,7 @@ for (const [fault, ending] of [
 		localAws,
 		table
 	}) => {
+		test.setTimeout(180_000);
 		const endpoint = localAws.proxy.endpoint;
 		await page.goto('./');
 		await configureAws(page, endpoint, table);
