@@ -26,7 +26,7 @@ export interface RecordPack {
 
 /** The transaction's record-packs store, reduced to what is used here. */
 export interface RecordPackStore {
-	getAll(): Promise<RecordPack[]>;
+	getAll(query?: IDBKeyRange, count?: number): Promise<RecordPack[]>;
 	get(id: number): Promise<RecordPack | undefined>;
 	count(): Promise<number>;
 	index(name: 'by-id'): { getKey(id: string): Promise<number | undefined> };
@@ -85,9 +85,19 @@ export async function packedRecords(
 	return found.flatMap((pack) => pack.records.filter((_, i) => wanted.has(pack.ids[i]!)));
 }
 
-/** Every packed invoice. */
+/** Packs per read in `allPacked`: each read arrives as a task of its own, as in `all`. */
+const PACKS_PER_READ = 8;
+
+/** Every packed invoice, read a few packs at a time so the page can paint in between. */
 export async function allPacked(packs: RecordPackStore): Promise<Invoice[]> {
-	return (await packs.getAll()).flatMap((pack) => pack.records);
+	const invoices: Invoice[] = [];
+	for (let after: number | undefined; ;) {
+		const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+		const slice = await packs.getAll(range, PACKS_PER_READ);
+		for (const pack of slice) for (const invoice of pack.records) invoices.push(invoice);
+		if (slice.length < PACKS_PER_READ) return invoices;
+		after = slice.at(-1)!.id;
+	}
 }
 
 const newestOrder = (a: Invoice, b: Invoice) =>
