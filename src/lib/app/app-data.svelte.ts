@@ -11,8 +11,6 @@ import type { ChangeNotice } from '../storage/repository';
 import type { CollectionName, Collections } from '../storage/record-store';
 import type { Services } from './services';
 import type { PdfSources } from './invoice-pdf';
-import { documentLogo } from './logo-records';
-import { tidyWhenIdle } from './storage-tidy';
 
 function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
 	return new Map(records.map((r) => [r.id, r]));
@@ -55,11 +53,9 @@ export class AppData {
 	constructor(readonly services: Services) {
 		this.formats = $derived(formatsFor(this.#profile.locale, services.locale));
 		this.#today = localDate(services.clock.now());
-		services.repository.subscribe((notice) => {
-			void this.#inOrder(() => (notice.reset ? this.#load() : this.#refresh(notice)));
-			// A big write (an import, here or in another tab) may have packed its records.
-			void tidyWhenIdle(services.store);
-		});
+		services.repository.subscribe(
+			(notice) => void this.#inOrder(() => (notice.reset ? this.#load() : this.#refresh(notice)))
+		);
 	}
 
 	get invoices() {
@@ -111,7 +107,10 @@ export class AppData {
 			profile: this.#profile,
 			client: this.clientsById.get(invoice.clientId),
 			formats: this.formats,
-			logo: documentLogo(this.services.repository, invoice, this.#profile),
+			// Read only for a PDF: the code comes with it.
+			logo: import('./logo-records').then(({ documentLogo }) =>
+				documentLogo(this.services.repository, invoice, this.#profile)
+			),
 			credited: invoice.credits ? this.invoicesById.get(invoice.credits) : undefined
 		};
 	}
@@ -174,7 +173,6 @@ export class AppData {
 		this.#invoices = invoices.filter((r) => !r.deleted);
 		this.#loaded = true;
 		this.#loadFailure = null;
-		void tidyWhenIdle(this.services.store);
 	}
 
 	async #countPending(): Promise<void> {

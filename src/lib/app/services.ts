@@ -14,6 +14,7 @@ import { browserMail, type MailChannel } from '../platform/mail';
 import { systemClock, systemScheduler, type Clock } from '../platform/clock';
 import { randomIds, type IdSource } from '../platform/ids';
 import { openIdbStore } from '../storage/idb-store';
+import { whenIdle } from '../platform/idle';
 import type { RecordStore } from '../storage/record-store';
 import { Repository, type ChangeNotice } from '../storage/repository';
 import { webLocks } from '../platform/locks';
@@ -59,7 +60,7 @@ export function deploymentScoped(name: string, basePath: string): string {
 }
 
 export async function createBrowserServices(): Promise<Services> {
-	const store = await openIdbStore();
+	const store = await openIdbStore('invoicelab', { whenIdle });
 	const deviceId = await deviceIdOf(store, randomIds);
 	const channel = browserTabChannel<ChangeNotice>('invoicelab-changes');
 	const repository = new Repository(store, systemClock, randomIds, channel, deviceId);

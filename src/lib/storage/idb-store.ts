@@ -17,10 +17,8 @@ import type {
 } from '../invoice/schema';
 import {
 	acknowledged,
-	batchOutcome,
 	sending,
 	outboxKey,
-	staleWrites,
 	type Acknowledgement,
 	type Change,
 	type CollectionName,
@@ -32,30 +30,42 @@ import {
 	type Resolution,
 	type WriteOptions,
 	matches,
-	NewestPage,
-	StaleWriteError
+	NewestPage
 } from './record-store';
 import type { PendingPack } from './pending-packs';
-import {
-	allPacked,
-	newestFirst,
-	newestWithPacks,
-	packable,
-	packedRecords,
-	recordPacks,
-	type NewestPackCursor,
-	type RecordPack,
-	type RecordPackStore
-} from './record-packs';
+import type { NewestPackCursor, RecordPack, RecordPackStore } from './record-packs';
+
+/**
+ * The record-packs code: loaded with the pending-packs code, or by a read that meets packed
+ * invoices (PackCodeMissing), not for the first page of a database without any.
+ */
+type RecordPacksCode = typeof import('./record-packs');
+let recordPacksCode: RecordPacksCode | undefined;
+const loadRecordPacks = async () => (recordPacksCode ??= await import('./record-packs'));
+
+/** A read met packed invoices before their code was loaded: load it, then read again. */
+class PackCodeMissing extends Error {}
+
+/** Runs a read, again after loading the record-packs code if it met packed invoices. */
+async function withPackCode<T>(read: () => Promise<T>): Promise<T> {
+	try {
+		return await read();
+	} catch (error) {
+		if (!(error instanceof PackCodeMissing)) throw error;
+		await loadRecordPacks();
+		return read();
+	}
+}
 
 /** The pending-packs code: loaded by the first write or outbox read, not for the first page. */
 type Packs = typeof import('./pending-packs');
-const loadPacks = (): Promise<Packs> => import('./pending-packs');
+const loadPacks = async (): Promise<Packs> =>
+	(await Promise.all([import('./pending-packs'), loadRecordPacks()]))[0];
 
 /** A write of fewer records than this keeps an outbox entry for each (pending-packs.ts). */
 const PACK_FROM = 100;
 
-interface InvoiceLabDb extends DBSchema {
+export interface InvoiceLabDb extends DBSchema {
 	invoices: {
 		key: string;
 		value: Invoice;
@@ -99,14 +109,14 @@ export interface IdbStoreOf<T> {
 const FEW_KEYS = 200;
 const KEYS_PER_RANGE = 1000;
 /** Records put between two progress reports (and chances to paint and to cancel). */
-const WRITE_SLICE = 250;
+export const WRITE_SLICE = 250;
 
 /**
  * Puts each value in its store with plain requests (idb's promise around each would cost more
  * than the put itself). Settles with the last: the requests of a transaction complete in order,
  * and a failed one aborts the transaction, failing the requests after it.
  */
-function putAll(puts: readonly [IDBObjectStore, unknown][]): Promise<void> {
+export function putAll(puts: readonly [IDBObjectStore, unknown][]): Promise<void> {
 	return new Promise((resolve, reject) => {
 		let last: IDBRequest | undefined;
 		for (const [store, value] of puts) last = store.put(value);
@@ -114,19 +124,6 @@ function putAll(puts: readonly [IDBObjectStore, unknown][]): Promise<void> {
 		last.onsuccess = () => resolve();
 		last.onerror = () => reject(last.error);
 	});
-}
-
-/** Adds each value to the store, leaving alone (without failing) any whose key is there. */
-function addAll(store: IDBObjectStore, values: readonly unknown[]): void {
-	for (const value of values) {
-		store.add(value).onerror = (event) => {
-			const { error } = event.target as IDBRequest;
-			if (error?.name !== 'ConstraintError') return;
-			// Handled: the transaction goes on (and idb's `done` must not hear of it).
-			event.preventDefault();
-			event.stopPropagation();
-		};
-	}
 }
 
 /** The values stored under `keys`, by key, in few requests. */
@@ -176,8 +173,9 @@ export async function readRecords<K extends CollectionName>(
 		packs.count()
 	]);
 	if (packed === 0) return found;
+	if (!recordPacksCode) throw new PackCodeMissing();
 	const missing = ids.filter((id) => !found.has(id));
-	for (const record of await packedRecords(packs, missing)) {
+	for (const record of await recordPacksCode.packedRecords(packs, missing)) {
 		found.set(record.id, record as Collections[K]);
 	}
 	return found;
@@ -242,7 +240,7 @@ const MIGRATIONS: Array<(db: IDBPDatabase<InvoiceLabDb>, tx: UpgradeTx) => void>
 
 const RECORD_STORES = ['invoices', 'clients', 'profile', 'schedules', 'logos'] as const;
 /** Every store a write, a resolution or an outbox change may touch. */
-const WRITE_STORES = [
+export const WRITE_STORES = [
 	...RECORD_STORES,
 	'record-packs',
 	'outbox',
@@ -253,13 +251,18 @@ const WRITE_STORES = [
 export interface IdbStoreOptions {
 	/** Writes with this many fresh imports or more pack their pending changes (tests: 1). */
 	packFrom?: number;
+	/**
+	 * Given, packed invoices are tidied into their store in the background, a pack each time
+	 * this resolves: from a moment after opening, and after each write that packs.
+	 */
+	whenIdle?: () => Promise<void>;
 }
 
 export const DB_VERSION = MIGRATIONS.length;
 
 export async function openIdbStore(
 	name = 'invoicelab',
-	{ packFrom = PACK_FROM }: IdbStoreOptions = {}
+	{ packFrom = PACK_FROM, whenIdle }: IdbStoreOptions = {}
 ): Promise<IdbRecordStore> {
 	const db = await openDB<InvoiceLabDb>(name, DB_VERSION, {
 		upgrade(database, oldVersion, _newVersion, tx) {
@@ -272,7 +275,10 @@ export async function openIdbStore(
 			db.close();
 		}
 	});
-	return new IdbRecordStore(db, packFrom);
+	const store = new IdbRecordStore(db, packFrom, whenIdle);
+	// What an earlier page left packed (it was closed, or another tab imported).
+	if (whenIdle) void whenIdle().then(() => store.tidyInBackground());
+	return store;
 }
 
 /** IndexedDB's getAllRecords (Chromium 141 on): records in either direction, one request. */
@@ -291,7 +297,7 @@ export type WriteTx = IDBPTransaction<InvoiceLabDb, typeof WRITE_STORES, 'readwr
 const READ_PENDING_STORES = [...RECORD_STORES, 'record-packs', 'outbox', 'pending-packs'] as const;
 export type ReadPendingTx = IDBPTransaction<InvoiceLabDb, typeof READ_PENDING_STORES, 'readonly'>;
 
-function abortQuietly(tx: { abort(): void }): void {
+export function abortQuietly(tx: { abort(): void }): void {
 	try {
 		tx.abort();
 	} catch {
@@ -327,21 +333,54 @@ async function newestStored(
 }
 
 export class IdbRecordStore implements RecordStore {
+	#tidying: Promise<void> | null = null;
+
 	constructor(
 		private readonly db: IDBPDatabase<InvoiceLabDb>,
-		private readonly packFrom = PACK_FROM
+		private readonly packFrom = PACK_FROM,
+		private readonly whenIdle?: () => Promise<void>
 	) {}
+
+	/** Tidies every pack, one per idle moment (IdbStoreOptions.whenIdle); one run at a time. */
+	tidyInBackground(): Promise<void> {
+		const idle = this.whenIdle;
+		if (!idle) return Promise.resolve();
+		return (this.#tidying ??= (async () => {
+			try {
+				while (await this.tidy()) await idle();
+			} catch {
+				// Left packed: every read still finds them, and the next page tries again.
+			} finally {
+				this.#tidying = null;
+			}
+		})());
+	}
 
 	/**
 	 * One transaction, read in slices: each slice arrives as a task of its own, so the page
 	 * keeps answering input while 100,000 invoices are read, and none are read twice.
 	 */
-	async all<K extends CollectionName>(collection: K): Promise<Collections[K][]> {
+	all<K extends CollectionName>(collection: K): Promise<Collections[K][]> {
+		return withPackCode(() => this.#all(collection));
+	}
+
+	async #all<K extends CollectionName>(collection: K): Promise<Collections[K][]> {
 		const tx = this.db.transaction([collection, 'record-packs']);
 		const store = tx.objectStore(collection);
+		const packs = recordPackStore(tx);
+		// Packed invoices are read alongside the store once their code is here.
 		const packed = (
-			collection === 'invoices' ? allPacked(recordPackStore(tx)) : Promise.resolve([])
+			collection !== 'invoices'
+				? Promise.resolve([])
+				: recordPacksCode
+					? recordPacksCode.allPacked(packs)
+					: packs.count().then((count) => {
+							if (count > 0) throw new PackCodeMissing();
+							return [];
+						})
 		) as Promise<Collections[K][]>;
+		// Settled with the reads below; a failure is thrown there.
+		packed.catch(() => {});
 		const records: Collections[K][] = [];
 		for (let after: string | undefined; ;) {
 			const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
@@ -366,6 +405,10 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]> {
+		return withPackCode(() => this.#newestInvoices(kind, count));
+	}
+
+	async #newestInvoices(kind: DocumentKind, count: number): Promise<Invoice[]> {
 		const tx = this.db.transaction(['invoices', 'record-packs']);
 		const invoices = tx.objectStore('invoices');
 		const packs = tx.objectStore('record-packs');
@@ -375,11 +418,12 @@ export class IdbRecordStore implements RecordStore {
 			invoices.count()
 		]);
 		if (!cursor) return stored;
+		if (!recordPacksCode) throw new PackCodeMissing();
 		const inStore = (ids: readonly string[]) =>
 			Promise.all(
 				ids.map(async (id) => storedCount > 0 && (await invoices.getKey(id)) !== undefined)
 			);
-		return newestWithPacks(
+		return recordPacksCode.newestWithPacks(
 			stored,
 			cursor as NewestPackCursor,
 			recordPackStore(tx),
@@ -393,114 +437,20 @@ export class IdbRecordStore implements RecordStore {
 		collection: K,
 		ids: readonly string[]
 	): Promise<(Collections[K] | undefined)[]> {
-		const tx = this.db.transaction([collection, 'record-packs']);
-		const found = await readRecords(tx, collection, ids);
-		await tx.done;
-		return ids.map((id) => found.get(id));
+		return withPackCode(async () => {
+			const tx = this.db.transaction([collection, 'record-packs']);
+			const found = await readRecords(tx, collection, ids);
+			await tx.done;
+			return ids.map((id) => found.get(id));
+		});
 	}
 
-	async write(
-		writes: readonly LocalWrite[],
-		{ signal, onProgress }: WriteOptions = {}
-	): Promise<void> {
-		const packs = await loadPacks();
-		signal?.throwIfAborted();
-		const tx = this.db.transaction(WRITE_STORES, 'readwrite');
-		const outbox = tx.objectStore('outbox') as unknown as IdbStoreOf<OutboxEntry>;
-		// Awaited below; fails as soon as a request fails, before the code that awaits it runs.
-		tx.done.catch(() => {});
-		const cancel = () => abortQuietly(tx);
-		signal?.addEventListener('abort', cancel);
-		const puts: Promise<unknown>[] = [];
-		try {
-			const collections = [...new Set(writes.map((w) => w.change.collection))];
-			const [pending, ...stored] = await Promise.all([
-				readKeys(
-					outbox,
-					writes.map(({ change }) => outboxKey(change.collection, change.record.id)),
-					(entry) => entry.key
-				),
-				...collections.map((collection) =>
-					readRecords(
-						tx,
-						collection,
-						writes.flatMap((w) => (w.change.collection === collection ? [w.change.record.id] : []))
-					)
-				)
-			]);
-			const storedOf = ({ collection, record }: Change) =>
-				stored[collections.indexOf(collection)]!.get(record.id);
-			const stale = staleWrites(writes, storedOf);
-			if (stale.length) throw new StaleWriteError(stale);
-			// A packed change of a record written now gets an entry of its own to build on.
-			const keys = [
-				...new Set(writes.map(({ change }) => outboxKey(change.collection, change.record.id)))
-			];
-			const taken = await packs.takeFromPacks(
-				packs.packStore(tx),
-				keys.filter((key) => !pending.has(key))
-			);
-			for (const [key, packed] of taken) {
-				const record = stored[collections.indexOf(packed.collection)]!.get(packed.id);
-				pending.set(key, packs.entryOf(packed, record));
-			}
-			// An entry already in the outbox store is rewritten there; the others may be packed.
-			const inOutbox = new Set([...pending.keys()].filter((key) => !taken.has(key)));
-			const written = [...batchOutcome(writes, (key) => pending.get(key), storedOf).values()];
-			const packing = written.length >= this.packFrom;
-			// A record in no store and no pack yet is packed too, newest first (record-packs.ts).
-			const isNew = ({ change }: { change: Change }) =>
-				packing && packable(change) && !storedOf(change);
-			const outcome = packing
-				? [...written.filter((item) => !isNew(item)), ...written.filter(isNew).sort(newestFirst)]
-				: written;
-			const isPacked = ({ entry }: { entry: OutboxEntry }) => packing && !inOutbox.has(entry.key);
-			const plainStores = new Map(
-				WRITE_STORES.map((name) => [name, unwrap(tx.objectStore(name)) as IDBObjectStore])
-			);
-			const plain = (name: (typeof WRITE_STORES)[number]) => plainStores.get(name)!;
-			let previous = putAll(
-				writes.flatMap(({ conflict }) => (conflict ? [[plain('conflicts'), conflict]] : []))
-			);
-			puts.push(previous);
-			// In slices, each issued while the one before is being written: the page paints the
-			// progress and hears a cancel between them, and the database is never left idle.
-			for (let start = 0; start < outcome.length; start += WRITE_SLICE) {
-				const part = outcome.slice(start, start + WRITE_SLICE);
-				const entries: [IDBObjectStore, unknown][] = [
-					...part.filter((item) => !isPacked(item)).map(({ entry }) => [plain('outbox'), entry]),
-					...packs.packsFor(part.filter(isPacked)).map((pack) => [plain('pending-packs'), pack])
-				] as [IDBObjectStore, unknown][];
-				const slice = putAll([
-					...part
-						.filter((item) => !isNew(item))
-						.map(({ change }): [IDBObjectStore, unknown] => [
-							plain(change.collection),
-							change.record
-						]),
-					...recordPacks(part.filter(isNew).map(({ change }) => change.record as Invoice)).map(
-						(pack): [IDBObjectStore, unknown] => [plain('record-packs'), pack]
-					),
-					...entries
-				]);
-				// Handled: by the next `await previous`, or by the catch below when one fails first.
-				slice.catch(() => {});
-				puts.push(slice);
-				await previous;
-				if (start > 0) onProgress?.(start, outcome.length);
-				previous = slice;
-			}
-			await previous;
-			onProgress?.(outcome.length, outcome.length);
-			await tx.done;
-		} catch (error) {
-			// A put that throws (e.g. an uncloneable value) must not let the earlier puts commit.
-			abortQuietly(tx);
-			await Promise.allSettled([...puts, tx.done]);
-			throw signal?.aborted ? signal.reason : error;
-		} finally {
-			signal?.removeEventListener('abort', cancel);
-		}
+	async write(writes: readonly LocalWrite[], options: WriteOptions = {}): Promise<void> {
+		// The biggest part of the store's code, loaded with the first write (idb-write.ts).
+		const [{ writeRecords }] = await Promise.all([import('./idb-write'), loadPacks()]);
+		options.signal?.throwIfAborted();
+		const packedNew = await writeRecords(this.db, writes, options, this.packFrom);
+		if (packedNew) void this.whenIdle?.().then(() => this.tidyInBackground());
 	}
 
 	async resolve(resolutions: readonly Resolution[]): Promise<Resolution[]> {
@@ -618,16 +568,10 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async tidy(): Promise<boolean> {
-		const tx = this.db.transaction(['invoices', 'record-packs'], 'readwrite');
-		const packs = tx.objectStore('record-packs');
-		const [pack] = await packs.getAll(undefined, 1);
-		if (pack) {
-			// An invoice in its store is newer than its packed copy: `add` leaves that one alone.
-			addAll(unwrap(tx.objectStore('invoices')) as IDBObjectStore, pack.records);
-			await packs.delete(pack.id!);
-		}
-		await tx.done;
-		return pack !== undefined;
+		// Nearly always none: their code is not loaded for that.
+		if ((await this.db.count('record-packs')) === 0) return false;
+		const { tidyOne } = await loadRecordPacks();
+		return tidyOne(unwrap(this.db.transaction(['invoices', 'record-packs'], 'readwrite')));
 	}
 
 	async clearData(): Promise<void> {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeInvoice } from '../testing/factories';
 import { openIdbStore } from './idb-store';
 import type { LocalWrite } from './record-store';
@@ -69,5 +69,44 @@ describe('new records of a big write packed many to a value (IndexedDB)', () => 
 		await store.clearData();
 		expect(await countIn('record-packs-twice', 'record-packs')).toBe(0);
 		expect(await store.all('invoices')).toEqual([]);
+	});
+
+	it('a page that never loaded the packs code (another tab imported) still reads them', async () => {
+		const store = await openIdbStore('record-packs-other-tab');
+		await store.write(ids.map((id, n) => imported(id, { issueDate: `2026-03-${10 + (n % 9)}` })));
+		const expected = {
+			all: await store.all('invoices'),
+			many: await store.getMany('invoices', ['i0002', 'i0404']),
+			newest: await store.newestInvoices('invoice', 5)
+		};
+		// A fresh copy of the module: as in a tab opened before the import, nothing loaded yet.
+		for (const read of ['all', 'many', 'newest'] as const) {
+			vi.resetModules();
+			const fresh = await (await import('./idb-store')).openIdbStore('record-packs-other-tab');
+			const got =
+				read === 'all'
+					? await fresh.all('invoices')
+					: read === 'many'
+						? await fresh.getMany('invoices', ['i0002', 'i0404'])
+						: await fresh.newestInvoices('invoice', 5);
+			expect(got, read).toEqual(expected[read]);
+		}
+		expect(expected.all).toHaveLength(600);
+	});
+
+	it('given idle moments, the store tidies every pack in the background, one run at a time', async () => {
+		let moments = 0;
+		const store = await openIdbStore('record-packs-background', {
+			whenIdle: async () => void moments++
+		});
+		await store.write(ids.map((id) => imported(id)));
+		const run = store.tidyInBackground();
+		expect(store.tidyInBackground()).toBe(run);
+		await run;
+		// The write's own start may follow the run above: it finds nothing left.
+		await store.tidyInBackground();
+		expect(await countIn('record-packs-background', 'record-packs')).toBe(0);
+		expect(await countIn('record-packs-background', 'invoices')).toBe(600);
+		expect(moments).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -136,3 +136,31 @@ export async function newestWithPacks(
 	candidates.sort(newestOrder).every((invoice) => page.add(invoice));
 	return page.found;
 }
+
+/**
+ * Moves the first pack's invoices into their store and drops the pack (RecordStore.tidy);
+ * false when there is none. An invoice in its store is newer than its packed copy: `add`
+ * leaves that one alone.
+ */
+export function tidyOne(tx: IDBTransaction): Promise<boolean> {
+	return new Promise((resolve, reject) => {
+		const packs = tx.objectStore('record-packs');
+		const first = packs.getAll(null, 1);
+		first.onsuccess = () => {
+			const [pack] = first.result as RecordPack[];
+			if (!pack) return;
+			const invoices = tx.objectStore('invoices');
+			for (const invoice of pack.records) invoices.add(invoice).onerror = keepStored;
+			packs.delete(pack.id!);
+		};
+		tx.oncomplete = () => resolve((first.result as RecordPack[]).length > 0);
+		tx.onabort = () => reject(tx.error);
+	});
+}
+
+/** The key was taken (a newer version is stored): handled, the transaction goes on. */
+function keepStored(event: Event): void {
+	if ((event.target as IDBRequest).error?.name !== 'ConstraintError') return;
+	event.preventDefault();
+	event.stopPropagation();
+}

@@ -5,7 +5,6 @@ import type { TabChannel } from '../platform/channel';
 import { driftOf, HybridLogicalClock, newestStamps, type ClockDrift } from './hlc';
 import type { ImportCounts } from './import-plan';
 import type { MergeHost } from './import-merge';
-import { oversize, tombstoneOf } from './item-size';
 import {
 	outboxKey,
 	StaleWriteError,
@@ -287,7 +286,7 @@ export class Repository {
 			this.refuseIssuedChange(rules, collection, existing, null);
 			this.hlc.receive(existing.hlc);
 			const record = {
-				...tombstoneOf(existing),
+				...rules.tombstoneOf(existing),
 				updatedAt: new Date(this.clock.now()).toISOString(),
 				hlc: this.hlc.tick(),
 				history: rules.lineageOf(existing)
@@ -449,6 +448,7 @@ export class Repository {
 		options?: WriteOptions,
 		checked?: ReadonlySet<object>
 	): Promise<void> {
+		const { oversize } = await writeRules();
 		for (const { change } of writes) {
 			if (checked?.has(change.record)) continue;
 			const bytes = oversize(change.record);

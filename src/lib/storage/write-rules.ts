@@ -21,6 +21,7 @@ export { issuedChangeProblem, IssuedInvoiceError } from '../invoice/issue';
 export { changedFields, mergeFields } from './field-merge';
 export { copyOf, planImport } from './import-plan';
 export { lineageOf } from './lineage';
+export { oversize, tombstoneOf } from './item-size';
 
 export const SCHEMAS = {
 	invoices: InvoiceSchema,
