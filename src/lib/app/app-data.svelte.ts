@@ -240,9 +240,10 @@ function patch<T extends { id: string; deleted: boolean }>(
 	list: readonly T[],
 	changed: readonly T[]
 ): T[] {
+	// One write may change a record twice (an import and its settling): the last one stands.
 	const updates = byId(changed);
 	const result = list.filter((r) => !updates.has(r.id));
-	for (const record of changed) if (!record.deleted) result.push(record);
+	for (const record of updates.values()) if (!record.deleted) result.push(record);
 	return result;
 }
 

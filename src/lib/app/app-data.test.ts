@@ -11,6 +11,9 @@ import { makeInvoice, makeInvoiceDraft, makeProfile } from '../testing/factories
 import { memoryAws, memorySync } from '../testing/memory-aws';
 import { PAGE_SIZE } from '../invoice/list-query';
 import { AppData } from './app-data.svelte';
+import { importJsonFile } from './data-transfer';
+import { buildSnapshot } from '../storage/transfer';
+import { makeLine } from '../testing/factories';
 import type { Services } from './services';
 
 /**
@@ -85,6 +88,27 @@ describe('AppData', () => {
 		await settle();
 		expect(second.invoices).toEqual([]);
 		expect(first.invoices).toEqual([]);
+	});
+
+	it('lists an invoice once when one write both imports and settles it', async () => {
+		const { first } = twoTabs();
+		await first.load();
+		const paid = makeInvoice({
+			id: 'paid-1',
+			status: 'paid',
+			lines: [makeLine({ unitPrice: 10_000 })],
+			payments: []
+		});
+		const backup = buildSnapshot({ profile: null, clients: [], invoices: [paid] }, '');
+		const outcome = await importJsonFile(
+			first.repository,
+			new File([JSON.stringify(backup)], 'backup.json'),
+			{ today: '2026-03-10', newId: () => 'payment-1' }
+		);
+		expect(outcome).toMatchObject({ ok: true, settled: [paid.number] });
+		await settle();
+		expect(first.invoices.map((i) => i.id)).toEqual(['paid-1']);
+		expect(first.invoices[0]?.payments).toHaveLength(1);
 	});
 
 	it('shows the newest invoices first, before every invoice is read, then the rest', async () => {
