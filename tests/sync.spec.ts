@@ -30,6 +30,7 @@ async function openDevice(browser: Browser, endpoint: string, table: string): Pr
 }
 
 /** Every invoice in the device's IndexedDB, tombstones included. */
+/** Every invoice this device holds: in its store, or still packed after an import. */
 function localInvoices(page: Page): Promise<LocalRecord[]> {
 	return page.evaluate(
 		() =>
@@ -37,11 +38,19 @@ function localInvoices(page: Page): Promise<LocalRecord[]> {
 				const open = indexedDB.open('invoicelab');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const request = open.result.transaction('invoices').objectStore('invoices').getAll();
-					request.onsuccess = () => {
+					const tx = open.result.transaction(['invoices', 'record-packs']);
+					const stored = tx.objectStore('invoices').getAll();
+					const packs = tx.objectStore('record-packs').getAll();
+					tx.oncomplete = () => {
 						open.result.close();
+						const byId = new Map<string, LocalRecord>();
+						for (const pack of packs.result as { records: LocalRecord[] }[]) {
+							for (const record of pack.records) byId.set(record.id, record);
+						}
+						// One in its store stands over a packed copy.
+						for (const record of stored.result as LocalRecord[]) byId.set(record.id, record);
 						resolve(
-							(request.result as LocalRecord[])
+							[...byId.values()]
 								.map(({ id, number, notes, deleted, hlc }) => ({ id, number, notes, deleted, hlc }))
 								.sort((a, b) => a.id.localeCompare(b.id))
 						);

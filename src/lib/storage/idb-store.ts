@@ -104,9 +104,9 @@ export interface IdbStoreOf<T> {
  * Up to this many keys are read one request each; more are read from the store's key list
  * and key ranges, a few requests in all. Each request costs far more than its bytes (an
  * import reads and writes tens of thousands), but listing the keys of a big store for one
- * save would cost more still.
+ * save would cost more still, and so for the 250 records of a pack of pending changes.
  */
-const FEW_KEYS = 200;
+const FEW_KEYS = 300;
 const KEYS_PER_RANGE = 1000;
 /** Records put between two progress reports (and chances to paint and to cancel). */
 export const WRITE_SLICE = 250;

@@ -41,8 +41,11 @@ export interface NewestPackCursor {
 
 const PACK_SIZE = 250;
 
-/** Up to this many records are found through the index one by one; more read every pack. */
-const FEW_KEYS = 200;
+/**
+ * Up to this many records are found through the index one by one; more read every pack. A
+ * whole pack of pending changes (250) is unpacked at once, and should not read every pack.
+ */
+const FEW_KEYS = 2 * PACK_SIZE;
 
 /** Packs of these new invoices of one write, PACK_SIZE to a value. */
 export function recordPacks(invoices: readonly Invoice[]): RecordPack[] {
@@ -118,7 +121,9 @@ export async function newestWithPacks(
 ): Promise<Invoice[]> {
 	const candidates = [...stored];
 	const lastDate = () =>
-		candidates.length < count ? undefined : candidates.sort(newestOrder)[count - 1]!.issueDate;
+		count < 1 || candidates.length < count
+			? undefined
+			: candidates.sort(newestOrder)[count - 1]!.issueDate;
 	for (; cursor; cursor = await cursor.continue()) {
 		const cut = lastDate();
 		if (cut !== undefined && cursor.key < cut) break;
