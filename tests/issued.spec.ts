@@ -43,6 +43,14 @@ test('an issued invoice is a record: later edits elsewhere never reach it, corre
 	await expect(invoice).not.toContainText('GB999999999');
 	await expect(invoice).not.toContainText('Renamed');
 	expect(await downloadedPdfText(page, number)).toBe(issuedPdf);
+	// The download is logged once the file is handed over; the page.goto below would drop that
+	// write if it were still under way, so wait for the entry it makes.
+	await expect(
+		page
+			.getByRole('region', { name: 'Activity' })
+			.getByRole('listitem')
+			.filter({ hasText: 'PDF downloaded' })
+	).toHaveCount(2);
 
 	// Its editor cannot be reached by address either.
 	const viewUrl = page.url();
