@@ -25,6 +25,10 @@ test('a first run is guided step by step, and each step is ticked off when done'
 	await welcome.getByRole('link', { name: 'New client' }).click();
 	await page.getByLabel('Name', { exact: true }).fill('Acme');
 	await page.getByRole('button', { name: 'Save client' }).click();
+	// Saving goes back to the client list; leaving before it gets there would be undone by it
+	// (or asked about, the form still holding an unsaved change).
+	await expect(page.getByText('Client Acme saved')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Client list' })).toBeVisible();
 	await openInvoices(page);
 	await expect(steps.nth(1)).toHaveText(/Done: Add a client/);
 	await expect(steps.nth(2)).toHaveText(/To do: Create an invoice/);
