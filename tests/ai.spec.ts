@@ -145,6 +145,8 @@ test('insights stream in as they are written and can be stopped', async ({
 }) => {
 	await createInvoice(page, { client: 'Acme', lines: [{ description: 'Work', unitPrice: '100' }] });
 	await page.getByRole('button', { name: 'Mark as sent' }).click();
+	// Sent only once the button leaves: Analytics opened before would show (and send) a draft.
+	await expect(page.getByRole('button', { name: 'Mark as sent' })).toBeHidden();
 	await page.getByRole('link', { name: 'Analytics' }).click();
 	const insights = page.getByRole('region', { name: 'AI insights' });
 
