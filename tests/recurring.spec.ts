@@ -43,6 +43,9 @@ test('an invoice repeated weekly makes one invoice per week that has come, once,
 	await page.getByRole('button', { name: 'Pause' }).click();
 	await expect(page.getByText('Next invoice: Paused')).toBeVisible();
 	await page.getByRole('button', { name: 'Resume' }).click();
+	// Resumed only once its save lands: deleting before then would race that save.
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await expect(page.getByText('Next invoice: Paused')).toBeHidden();
 	await page.getByRole('button', { name: 'Delete' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
 	await expect(page.getByText('No recurring invoices yet.')).toBeVisible();
