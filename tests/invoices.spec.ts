@@ -18,11 +18,15 @@ test('create, edit and delete an invoice by its contract names', async ({ page }
 	// 2.5 × 120 = 300 + 20 % tax = 360, plus 30 untaxed.
 	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$390.00');
 
+	// The invoice page and the editor both show a Total: wait for each page by its heading,
+	// or the Total checked is the one of the page being left.
 	await page.getByRole('button', { name: 'Edit' }).click();
+	await expect(page.getByRole('heading', { name: `Edit ${number}` })).toBeVisible();
 	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$390.00');
 	await page.getByLabel('Unit price').nth(1).fill('40');
 	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$400.00');
 	await page.getByRole('button', { name: 'Save invoice' }).click();
+	await expect(page.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible();
 	await expect(page.getByLabel('Total', { exact: true })).toHaveText('$400.00');
 
 	await page.getByRole('button', { name: 'Mark as sent' }).click();
