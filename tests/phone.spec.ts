@@ -125,7 +125,8 @@ for (const width of [PHONE, 1280]) {
 		await importBackup(page, dataset());
 		for (const tab of ['Business', 'AWS', 'Data']) {
 			await page.getByRole('tab', { name: tab }).click();
-			await expect(page.getByRole('tabpanel')).toBeVisible();
+			// By name: the panel of the tab left is a visible tabpanel too.
+			await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
 			await check(page, width, `settings ${tab}`, 'Settings');
 		}
 
